@@ -1,0 +1,62 @@
+"""The FastAPI application: one driver per process, opened and checked in the lifespan."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+
+from graphsvc.api import errors
+from graphsvc.api.routes import health, people, reference
+from graphsvc.connection import open_graph
+from graphsvc.errors import Unavailable
+from graphsvc.graph.db import Graph
+from graphsvc.services.bootstrap import prepare_database
+from graphsvc.settings import Settings, get_settings
+
+log = logging.getLogger("graphsvc")
+
+
+def create_app(settings: Settings | None = None, graph: Graph | None = None) -> FastAPI:
+    """Builds the app; tests pass their own `graph`, the server opens one from settings."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = graph is None
+        app.state.graph = graph or open_graph(settings)
+        try:
+            app.state.graph.verify()
+            prepare_database(app.state.graph)
+        except Unavailable:
+            log.warning("Neo4j is not reachable at start-up; /health reports it until it is")
+        yield
+        if owned:
+            app.state.graph.close()
+
+    app = FastAPI(
+        title="Dörrnät",
+        version="1",
+        summary="Matching door-openers with participants, and following every relay of doors.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    errors.install(app)
+
+    @app.middleware("http")
+    async def limit_body(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > settings.max_body_bytes:
+            return JSONResponse(
+                {"detail": f"request body over {settings.max_body_bytes} bytes"}, status_code=413
+            )
+        return await call_next(request)
+
+    for module in (health, reference, people):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,21 @@
+"""`graphsvc`: the command line for operators and staff who script."""
+
+from __future__ import annotations
+
+import typer
+
+from graphsvc.cli import db, serve, token
+
+app = typer.Typer(
+    name="graphsvc",
+    help="Dörrnät: door-openers, participants and the relays of doors between them.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+app.add_typer(db.app, name="db")
+app.add_typer(token.app, name="token")
+app.command("serve")(serve.serve)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,36 @@
+"""The domain's errors. They know nothing of HTTP; `graphsvc.api.errors` maps them once."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every error a service raises on purpose."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class NotFound(DomainError):
+    """The thing asked for does not exist (or is not visible to the caller)."""
+
+
+class Conflict(DomainError):
+    """The request clashes with what is held: a duplicate e-mail, capacity, a pair met before."""
+
+
+class InvalidInput(DomainError):
+    """A value the caller sent cannot be used; `field` names where, `value` what (a 422)."""
+
+    def __init__(self, detail: str, *, field: str, value: object = None) -> None:
+        super().__init__(detail)
+        self.field = field
+        self.value = value
+
+
+class Unavailable(DomainError):
+    """The graph database cannot be reached just now; the caller may retry."""
+
+
+class NotEligible(InvalidInput):
+    """The person or pair breaks one of the programme's rules (eligibility, shared language)."""

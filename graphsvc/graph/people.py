@@ -1,0 +1,155 @@
+"""The people repository: reads and writes person nodes through named Cypher."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from graphsvc.graph.convert import native
+from graphsvc.graph.db import Graph, Tx
+from graphsvc.graph.queries import queries
+from graphsvc.models.person import EDUCATION_RANK, Education, Person, PersonCreate
+
+Q = queries.people
+
+
+def _props(person: PersonCreate, *, created_at: datetime, consent_at: datetime) -> dict[str, Any]:
+    """The node's own properties; edges carry the reference keys."""
+    return {
+        "name": person.name,
+        "name_lower": person.name.casefold(),
+        "email": str(person.email),
+        "email_norm": str(person.email).strip().casefold(),
+        "phone": person.phone,
+        "education_level": person.education.level,
+        "education_rank": EDUCATION_RANK[person.education.level],
+        "work_years": person.work_years,
+        "years_in_sweden": person.years_in_sweden,
+        "foreign_background": person.foreign_background,
+        "residence_permit": person.residence_permit,
+        "established_in_sweden": person.established_in_sweden,
+        "retired": person.retired,
+        "meeting_modes": list(person.meeting_modes),
+        "max_active_matches": person.max_active_matches,
+        "availability_json": json.dumps([s.model_dump() for s in person.availability]),
+        "notes": person.notes,
+        "consent": person.consent,
+        "consent_at": consent_at,
+        "created_at": created_at,
+        "signed_up_at": person.signed_up_at or created_at.date(),
+    }
+
+
+def save_person(
+    tx: Tx,
+    *,
+    person_id: str,
+    person: PersonCreate,
+    created_at: datetime,
+    consent_at: datetime,
+    active: bool,
+) -> None:
+    """Writes the whole person inside the caller's transaction."""
+    props = _props(person, created_at=created_at, consent_at=consent_at)
+    props["active"] = active
+    tx.run(
+        Q.save_person,
+        id=person_id,
+        props=props,
+        roles=list(person.roles),
+        languages=list(person.languages),
+        industries=list(person.industries),
+        fields=list(person.education.fields),
+        home_place=person.home_place,
+        work_place=person.work_place,
+    )
+
+
+def to_person(row: dict[str, Any]) -> Person:
+    """A `get_people` row as a `Person`."""
+    p = native(row)
+    return Person(
+        id=p["id"],
+        name=p.get("name"),
+        email=p.get("email"),
+        phone=p.get("phone"),
+        roles=p["roles"],
+        languages=p["languages"],
+        home_place=p.get("home_place"),
+        work_place=p.get("work_place"),
+        industries=p["industries"],
+        education=Education(level=p["education_level"], fields=p["fields"]),
+        work_years=p["work_years"],
+        years_in_sweden=p.get("years_in_sweden"),
+        foreign_background=p["foreign_background"],
+        residence_permit=p["residence_permit"],
+        established_in_sweden=p["established_in_sweden"],
+        retired=p["retired"],
+        meeting_modes=p["meeting_modes"],
+        max_active_matches=p["max_active_matches"],
+        availability=json.loads(p.get("availability_json") or "[]"),
+        notes=p.get("notes"),
+        consent=p["consent"],
+        active=p["active"],
+        erased=bool(p.get("erased", False)),
+        created_at=p["created_at"],
+        signed_up_at=p.get("signed_up_at"),
+    )
+
+
+def get_people_tx(tx: Tx, *, ids: list[str]) -> list[Person]:
+    """People by id inside a transaction, in the order given; unknown ids are left out."""
+    return [to_person(r["person"]) for r in tx.run(Q.get_people, ids=ids)]
+
+
+def get_people(graph: Graph, *, ids: list[str]) -> list[Person]:
+    """People by id, in the order given; unknown ids are left out."""
+    return [to_person(r["person"]) for r in graph.read(Q.get_people, ids=ids)]
+
+
+def list_people_ids(
+    graph: Graph,
+    *,
+    role: str | None,
+    active: bool | None,
+    language: str | None,
+    industry: str | None,
+    place: str | None,
+    q: str | None,
+    q_email: bool,
+    after: tuple[datetime, str] | None,
+    limit: int,
+) -> list[tuple[str, datetime]]:
+    """One page of (id, created_at), `limit` long at most."""
+    rows = graph.read(
+        Q.list_people,
+        role=role,
+        active=active,
+        language=language,
+        industry=industry,
+        place=place,
+        q=q.casefold() if q else None,
+        q_email=q_email,
+        after_created=after[0] if after else None,
+        after_id=after[1] if after else None,
+        limit=limit,
+    )
+    return [(r["id"], native(r["created_at"])) for r in rows]
+
+
+def lock_person(tx: Tx, *, person_id: str) -> dict[str, Any] | None:
+    """Takes the person's write lock in this transaction; None when there is no such person."""
+    rows = tx.run(Q.lock_person, id=person_id)
+    return rows[0] if rows else None
+
+
+def set_active(graph: Graph, *, person_id: str, active: bool) -> bool:
+    """Sets `active`; False when the person does not exist or is erased (reactivation)."""
+    return bool(graph.write(Q.set_active, id=person_id, active=active))
+
+
+def erase_person(tx: Tx, *, person_id: str, erased_at: datetime) -> bool:
+    """Removes the person's personal data for good, keeping the anonymous node."""
+    return bool(tx.run(Q.erase_person, id=person_id, erased_at=erased_at))
+
