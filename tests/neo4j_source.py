@@ -11,8 +11,6 @@ import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from graphsvc.localdb import server as local_server
-
 
 def _docker_answers() -> bool:
     if shutil.which("docker") is None:
@@ -43,6 +41,8 @@ def neo4j_for_tests() -> Iterator[tuple[str, str, str]]:
         with Neo4jContainer(f"neo4j:{neo4j_version()}") as container:
             yield container.get_connection_url(), "neo4j", container.password
         return
+    from graphsvc.localdb import server as local_server
+
     try:
         info = local_server.start()
     except Exception as exc:  # the message says what to do; the session must not go on

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any
 
 from neo4j.time import Date, DateTime, Time
@@ -15,4 +16,21 @@ def native(value: Any) -> Any:
         return {k: native(v) for k, v in value.items()}
     if isinstance(value, list):
         return [native(v) for v in value]
+    return value
+
+
+def for_driver(value: Any) -> Any:
+    """Gives every aware datetime a fixed UTC offset before it reaches the driver.
+
+    The driver asks `tzinfo.utcoffset()` with its own DateTime type; `zoneinfo`'s C code assumes
+    a real `datetime` there and can crash the process. A fixed offset keeps the same instant and
+    the same offset that Stockholm had at that instant.
+    """
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        offset = value.utcoffset()
+        return value.replace(tzinfo=timezone(offset)) if offset is not None else value
+    if isinstance(value, dict):
+        return {k: for_driver(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [for_driver(v) for v in value]
     return value

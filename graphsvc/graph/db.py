@@ -15,6 +15,7 @@ from neo4j import GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired
 
 from graphsvc.errors import Conflict, Unavailable
+from graphsvc.graph.convert import for_driver
 from graphsvc.graph.queries import Query
 
 T = TypeVar("T")
@@ -85,7 +86,7 @@ class Graph:
         """Runs a self-batching query (`CALL ... IN TRANSACTIONS`), which needs auto-commit."""
         try:
             with self.driver.session(database=self.database) as session:
-                session.run(query.text, query.bind(params)).consume()
+                session.run(query.text, for_driver(query.bind(params))).consume()
         except (ServiceUnavailable, SessionExpired) as exc:
             raise Unavailable(f"Neo4j does not answer: {exc}") from exc
 
@@ -95,7 +96,7 @@ class Graph:
         try:
             records, _, _ = self.driver.execute_query(
                 query.text,
-                query.bind(params),
+                for_driver(query.bind(params)),
                 routing_=routing,
                 database_=self.database,
             )
@@ -114,7 +115,7 @@ class Tx:
 
     def run(self, query: Query, **params: Any) -> list[Row]:
         """Runs one named query inside the transaction."""
-        result = self._tx.run(query.text, query.bind(params))
+        result = self._tx.run(query.text, for_driver(query.bind(params)))
         return [record.data() for record in result]
 
 
