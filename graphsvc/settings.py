@@ -65,6 +65,7 @@ class Settings(BaseSettings):
     smtp_user: str | None = Field(default=None, alias="SMTP_USER")
     smtp_password: SecretStr | None = Field(default=None, alias="SMTP_PASSWORD")
     smtp_starttls: bool = Field(default=False, alias="SMTP_STARTTLS")
+    smtp_timeout_seconds: float = Field(default=30.0, gt=0, alias="SMTP_TIMEOUT_SECONDS")
     mail_from: str = Field(default="Dörrnät <noreply@dorrnat.invalid>", alias="GRAPHSVC_MAIL_FROM")
     outbox_dir: Path | None = Field(default=None, alias="GRAPHSVC_OUTBOX")
 

@@ -119,9 +119,9 @@ class PersonCreate(PersonFields):
     @field_validator("name")
     @classmethod
     def _clean_name(cls, value: str) -> str:
-        cleaned = _no_control_chars(value)
-        assert cleaned is not None
-        return cleaned
+        if _CONTROL.search(value) or "\n" in value or "\r" in value:
+            raise ValueError("a name is one line without control characters")
+        return value
 
 
 class PersonUpdate(BaseModel):
