@@ -10,6 +10,9 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+
+from graphsvc import localdb
 
 
 def _docker_answers() -> bool:
@@ -41,13 +44,35 @@ def neo4j_for_tests() -> Iterator[tuple[str, str, str]]:
         with Neo4jContainer(f"neo4j:{neo4j_version()}") as container:
             yield container.get_connection_url(), "neo4j", container.password
         return
-    from graphsvc.localdb import server as local_server
-
+    paths = paths_for_tests()
+    was_running = localdb.status(paths=paths).running
     try:
-        info = local_server.start()
-    except Exception as exc:  # the message says what to do; the session must not go on
+        info = localdb.start(port=port_for_tests(), paths=paths)
+    except localdb.LocalDbError as exc:  # the message says what to do; the session must not go on
         raise RuntimeError(
             "No Neo4j for the tests: set NEO4J_URI (and NEO4J_PASSWORD), run a Docker engine, "
-            f"or let `graphsvc db start` work here. The local server said: {exc}"
+            f"or let the local server start here. The local server said: {exc}"
         ) from exc
-    yield info.uri, info.user, info.password
+    try:
+        yield info.uri, info.user, info.password
+    finally:
+        if not was_running:
+            localdb.stop(paths=paths)
+
+
+def paths_for_tests() -> localdb.LocalPaths:
+    """A state dir of the tests' own, so a test run never wipes the database `make run` uses.
+
+    `GRAPHSVC_TEST_HOME` (default `<state dir>/test`) holds it; jars come from the shared cache.
+    """
+    default = localdb.LocalPaths.from_env()
+    home = os.environ.get("GRAPHSVC_TEST_HOME")
+    state_dir = Path(home).expanduser().absolute() if home else default.state_dir / "test"
+    return localdb.LocalPaths(
+        state_dir=state_dir, jar_cache=default.jar_cache, version=default.version
+    )
+
+
+def port_for_tests() -> int:
+    """`GRAPHSVC_TEST_NEO4J_PORT`, default 7688: beside, never on, the development server."""
+    return int(os.environ.get("GRAPHSVC_TEST_NEO4J_PORT", "7688"))

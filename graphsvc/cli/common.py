@@ -8,7 +8,7 @@ from contextlib import contextmanager
 import typer
 from rich.console import Console
 
-from graphsvc.connection import open_graph
+from graphsvc.connection import open_graph, start_local
 from graphsvc.errors import DomainError
 from graphsvc.graph.db import Graph
 from graphsvc.localdb.errors import LocalDbError
@@ -40,9 +40,7 @@ def graph_session() -> Iterator[Graph]:
     settings = get_settings()
     with cli_errors():
         if not settings.neo4j_uri:
-            from graphsvc.localdb import server
-
-            server.start(port=settings.neo4j_port)
+            start_local(settings)
         graph = open_graph(settings)
         try:
             graph.verify()

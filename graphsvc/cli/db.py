@@ -5,7 +5,9 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
+from graphsvc import localdb
 from graphsvc.cli.common import cli_errors, console, fail, graph_session
+from graphsvc.connection import local_paths, start_local
 from graphsvc.graph import schema
 from graphsvc.graph.queries import queries
 from graphsvc.services.bootstrap import prepare_database
@@ -17,34 +19,28 @@ app = typer.Typer(help="The local Neo4j server and the schema.", no_args_is_help
 @app.command()
 def start() -> None:
     """Starts the local Neo4j (downloading its jars once) and prints its Bolt URI."""
-    from graphsvc.localdb import server
-
     with cli_errors():
-        info = server.start(port=get_settings().neo4j_port)
-    console.print(f"Neo4j is running (pid {info.pid}); password in {info.home}/password")
+        info = start_local(get_settings())
+    console.print(f"Neo4j {localdb.neo4j_version()} is running (pid {info.pid}).")
     print(info.uri)
 
 
 @app.command()
 def stop() -> None:
     """Stops the local Neo4j cleanly."""
-    from graphsvc.localdb import server
-
     with cli_errors():
-        server.stop()
-    console.print("Neo4j is stopped.")
+        was_running = localdb.stop(paths=local_paths(get_settings()))
+    console.print("Neo4j is stopped." if was_running else "Neo4j was not running.")
 
 
 @app.command()
 def status() -> None:
-    """Says whether the local Neo4j runs, where, and which version."""
-    from graphsvc.localdb import server
-
+    """Says whether the local Neo4j runs, where, and which version; exit 3 when it does not."""
     with cli_errors():
-        state = server.status()
+        state = localdb.status(paths=local_paths(get_settings()))
     table = Table(show_header=False)
     table.add_row("running", "yes" if state.running else "no")
-    table.add_row("uri", state.uri or "-")
+    table.add_row("uri", state.uri)
     table.add_row("pid", str(state.pid or "-"))
     table.add_row("version", state.version)
     table.add_row("home", str(state.home))

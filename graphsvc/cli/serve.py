@@ -6,6 +6,7 @@ import typer
 import uvicorn
 
 from graphsvc.cli.common import cli_errors, console
+from graphsvc.connection import start_local
 from graphsvc.settings import get_settings
 
 
@@ -17,10 +18,8 @@ def serve(
     """Serves the API and pages; starts the local Neo4j first when no NEO4J_URI is set."""
     settings = get_settings()
     if not settings.neo4j_uri:
-        from graphsvc.localdb import server
-
         with cli_errors():
-            info = server.start(port=settings.neo4j_port)
+            info = start_local(settings)
         console.print(f"Using the local Neo4j at {info.uri}")
     console.print(f"Serving on http://{host}:{port} (API docs at /docs)")
     uvicorn.run(
