@@ -9,7 +9,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 
-from graphsvc.api import errors
+from graphsvc.api import audit, errors
+from graphsvc.api.routes import audit as audit_routes
 from graphsvc.api.routes import health, people, reference
 from graphsvc.connection import open_graph
 from graphsvc.errors import Unavailable
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
     )
     app.state.settings = settings
     errors.install(app)
+    audit.install(app)
 
     @app.middleware("http")
     async def limit_body(
@@ -57,6 +59,11 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
             )
         return await call_next(request)
 
-    for module in (health, reference, people):
+    for module in (
+        health,
+        reference,
+        people,
+        audit_routes,
+    ):
         app.include_router(module.router)
     return app

@@ -153,3 +153,9 @@ def erase_person(tx: Tx, *, person_id: str, erased_at: datetime) -> bool:
     """Removes the person's personal data for good, keeping the anonymous node."""
     return bool(tx.run(Q.erase_person, id=person_id, erased_at=erased_at))
 
+
+
+def export_edges(graph: Graph, *, person_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The person's matches, meetings and doors, as stored."""
+    rows = graph.read(Q.export_person, id=person_id)
+    return native(rows[0]) if rows else {"matches": [], "meetings": [], "doors": []}

@@ -187,3 +187,13 @@ class PersonPage(BaseModel):
 
     items: list[Person]
     next_cursor: str | None
+
+
+class PersonExport(BaseModel):
+    """Everything held on one person (a subject access request); others appear by id only."""
+
+    exported_at: datetime
+    profile: Person
+    matches: list[dict[str, object]]
+    meetings: list[dict[str, object]]
+    doors: list[dict[str, object]]

@@ -10,7 +10,7 @@ from graphsvc.errors import InvalidInput, NotEligible, NotFound
 from graphsvc.graph import people as repo
 from graphsvc.graph import reference
 from graphsvc.graph.db import Graph, Tx
-from graphsvc.models.person import Person, PersonCreate, PersonPage, PersonUpdate
+from graphsvc.models.person import Person, PersonCreate, PersonExport, PersonPage, PersonUpdate
 from graphsvc.services.eligibility import breaches
 from graphsvc.services.paging import decode_cursor, encode_cursor
 
@@ -90,11 +90,17 @@ def as_create(person: Person) -> PersonCreate:
 
 
 def update_person(graph: Graph, person_id: str, patch: PersonUpdate) -> Person:
-    """Applies a partial change under the same rules as a sign-up, in one transaction."""
+    """Applies a partial change under the same rules as a sign-up, in one transaction.
+
+    Withdrawing consent (`consent: false`) is an erasure request: the person is erased.
+    """
     current = get_person(graph, person_id)
     if current.erased:
         raise NotFound(f"person {person_id!r} has been erased")
     changes = patch.model_dump(exclude_unset=True)
+    if changes.get("consent") is False:
+        erase_person(graph, person_id)
+        return get_person(graph, person_id)
     merged = PersonCreate.model_validate({**as_create(current).model_dump(), **changes})
     check_person(graph, merged)
 
@@ -168,3 +174,10 @@ def erase_person(graph: Graph, person_id: str) -> None:
             raise NotFound(f"no person with id {person_id!r}")
 
     graph.transaction(work)
+
+
+def export_person(graph: Graph, person_id: str) -> PersonExport:
+    """Everything held on the person, for a subject access request."""
+    profile = get_person(graph, person_id)
+    edges = repo.export_edges(graph, person_id=person_id)
+    return PersonExport(exported_at=clock.now(), profile=profile, **edges)

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Response
 
 from graphsvc.api.deps import Admin, GraphDep, Staff, Viewer
-from graphsvc.models.person import Person, PersonCreate, PersonPage, PersonUpdate
+from graphsvc.models.person import Person, PersonCreate, PersonExport, PersonPage, PersonUpdate
 from graphsvc.privacy import present_person, sees_contact_details
 from graphsvc.services import people
 
@@ -57,6 +57,12 @@ def list_people(
 def get_person(person_id: str, graph: GraphDep, who: Viewer) -> Person:
     """One person, as the caller's role may see them."""
     return present_person(people.get_person(graph, person_id), who)
+
+
+@router.get("/{person_id}/export", response_model=PersonExport)
+def export(person_id: str, graph: GraphDep, _: Staff) -> PersonExport:
+    """Everything held on the person (a subject access request), for staff to hand over."""
+    return people.export_person(graph, person_id)
 
 
 @router.patch("/{person_id}", **PERSON)
