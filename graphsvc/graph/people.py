@@ -41,6 +41,34 @@ def _props(person: PersonCreate, *, created_at: datetime, consent_at: datetime) 
     }
 
 
+def person_row(
+    *,
+    person_id: str,
+    person: PersonCreate,
+    created_at: datetime,
+    consent_at: datetime,
+    active: bool,
+) -> dict[str, Any]:
+    """One row of `save_person`: the node's properties and the keys its edges point to."""
+    props = _props(person, created_at=created_at, consent_at=consent_at)
+    props["active"] = active
+    return {
+        "id": person_id,
+        "props": props,
+        "roles": list(person.roles),
+        "languages": list(person.languages),
+        "industries": list(person.industries),
+        "fields": list(person.education.fields),
+        "home_place": person.home_place,
+        "work_place": person.work_place,
+    }
+
+
+def save_people(tx: Tx, *, rows: list[dict[str, Any]]) -> None:
+    """Writes a batch of `person_row`s inside the caller's transaction (UNWIND)."""
+    tx.run(Q.save_person, rows=rows)
+
+
 def save_person(
     tx: Tx,
     *,
@@ -51,19 +79,14 @@ def save_person(
     active: bool,
 ) -> None:
     """Writes the whole person inside the caller's transaction."""
-    props = _props(person, created_at=created_at, consent_at=consent_at)
-    props["active"] = active
-    tx.run(
-        Q.save_person,
-        id=person_id,
-        props=props,
-        roles=list(person.roles),
-        languages=list(person.languages),
-        industries=list(person.industries),
-        fields=list(person.education.fields),
-        home_place=person.home_place,
-        work_place=person.work_place,
+    row = person_row(
+        person_id=person_id,
+        person=person,
+        created_at=created_at,
+        consent_at=consent_at,
+        active=active,
     )
+    save_people(tx, rows=[row])
 
 
 def to_person(row: dict[str, Any]) -> Person:
