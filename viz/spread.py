@@ -21,11 +21,15 @@ PHYSICS_OFF_ABOVE: Final = 300
 _ROOT_BORDER: Final = "#0b1a2e"
 
 
-def render_spread(network: Network, *, lang: str = "sv", viewer: bool = False) -> str:
+def render_spread(
+    network: Network, *, lang: str = "sv", viewer: bool = False, standalone: bool = True
+) -> str:
     """The spread page for `network`, labelled in `lang` ("sv" or "en").
 
     With `viewer=True` the caller has already shortened names to initials; the page shows what it
-    is given and says so.
+    is given and says so. Standalone (the default) it is a whole HTML document with vis-network
+    inlined; with `standalone=False` it is the `<main>` piece for a service page that loads
+    vis-network itself and allows the spread's inline script (see `viz.netmap.render_map`).
     """
     t = labels(lang)
     large = len(network.nodes) > PHYSICS_OFF_ABOVE
@@ -42,6 +46,7 @@ def render_spread(network: Network, *, lang: str = "sv", viewer: bool = False) -
     return page.render(
         "spread.html.j2",
         script="spread.js",
+        standalone=standalone,
         lang=lang,
         t=t,
         title=f"{t['spread_title']} – {root_label}",

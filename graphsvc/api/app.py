@@ -12,6 +12,11 @@ from fastapi.responses import JSONResponse
 from graphsvc.api import audit, errors
 from graphsvc.api.routes import audit as audit_routes
 from graphsvc.api.routes import health, people, reference
+from graphsvc.api.routes import matches as match_routes
+from graphsvc.api.routes import meetings as meeting_routes
+from graphsvc.api.routes import pages as page_routes
+from graphsvc.api.routes import relays as relay_routes
+from graphsvc.api.routes import reports as report_routes
 from graphsvc.connection import open_graph
 from graphsvc.errors import Unavailable
 from graphsvc.graph.db import Graph
@@ -27,16 +32,18 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        owned = graph is None
-        app.state.graph = graph or open_graph(settings)
+        # A graph given here, or attached to the app beforehand (tests), is the caller's to close.
+        given: Graph | None = graph or getattr(app.state, "graph", None)
+        opened = None if given else open_graph(settings)
+        app.state.graph = given or opened
         try:
             app.state.graph.verify()
             prepare_database(app.state.graph)
         except Unavailable:
             log.warning("Neo4j is not reachable at start-up; /health reports it until it is")
         yield
-        if owned:
-            app.state.graph.close()
+        if opened is not None:
+            opened.close()
 
     app = FastAPI(
         title="Dörrnät",
@@ -47,6 +54,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
     app.state.settings = settings
     errors.install(app)
     audit.install(app)
+    page_routes.install_session(app, settings)
 
     @app.middleware("http")
     async def limit_body(
@@ -63,7 +71,12 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         health,
         reference,
         people,
+        match_routes,
         audit_routes,
+        page_routes,
+        report_routes,
+        meeting_routes,
+        relay_routes,
     ):
         app.include_router(module.router)
     return app

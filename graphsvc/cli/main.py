@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from graphsvc.cli import db, serve, token
+from graphsvc.cli import (
+    db,
+    doors,
+    meeting,
+    network,
+    report,
+    serve,
+    token,
+    viz,
+)
 
 app = typer.Typer(
     name="graphsvc",
@@ -15,6 +24,11 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.add_typer(token.app, name="token")
 app.command("serve")(serve.serve)
+app.command("report")(report.report)
+app.add_typer(viz.app, name="viz")
+app.add_typer(meeting.app, name="meeting")
+app.command("doors")(doors.doors)
+app.command("network")(network.network)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ MatchStatus = Literal["proposed", "accepted", "declined", "cancelled", "met"]
 OPEN_STATUSES: tuple[MatchStatus, ...] = ("proposed", "accepted")
 PlaceNearness = Literal["same_municipality", "same_county", "other"]
 NotificationState = Literal["pending", "sent", "failed"]
+CandidateMode = Literal["any", "in_person", "digital"]
+MatchAction = Literal["accept", "decline", "cancel"]
 
 
 class MatchCreate(BaseModel):
@@ -38,6 +40,7 @@ class Match(BaseModel):
     created_at: datetime
     generation: int
     notification: NotificationState = "pending"
+    relay: bool = False
 
 
 class Shared(BaseModel):
@@ -64,6 +67,16 @@ class CandidateList(BaseModel):
     items: list[Candidate]
 
 
+class ScoredPair(BaseModel):
+    """One row of the candidate query: a pair, its score and why, and the door-opener's room."""
+
+    participant_id: str
+    door_opener_id: str
+    score: float
+    shared: Shared
+    capacity_left: int
+
+
 class BatchRequest(BaseModel):
     """The body of `POST /matches/batch`."""
 
@@ -74,11 +87,12 @@ class BatchRequest(BaseModel):
 
 
 class Assignment(BaseModel):
-    """One pair the batch chose."""
+    """One pair the batch chose; `match_id` is the match made from it (null in a dry run)."""
 
     participant_id: str
     door_opener_id: str
     score: float
+    match_id: str | None = None
 
 
 class BatchResult(BaseModel):
@@ -88,3 +102,8 @@ class BatchResult(BaseModel):
     unmatched: list[str]
     total_score: float
     greedy_total_score: float
+    skipped: list[str] = Field(
+        default_factory=list,
+        description="Given participant_ids that are not waiting (unknown, inactive, not a "
+        "participant, or with an open match); they were left out of the plan.",
+    )

@@ -27,7 +27,8 @@ def is_audited(*, method: str, route: str, principal: Principal) -> bool:
         return True
     if not principal.may("staff"):
         return False
-    return route.startswith("/api/v1") and not route.startswith(UNAUDITED_READ_PREFIXES)
+    shows_people = route.startswith(("/api/v1", "/ui/people"))
+    return shows_people and not route.startswith(UNAUDITED_READ_PREFIXES)
 
 
 def target_of(path_params: dict[str, str]) -> str | None:

@@ -32,8 +32,11 @@
   }
   function linkItem(e, i) {
     var look = st.edges[e.type];
-    return { id: "e" + i, from: e.source, to: e.target, dashes: look.dashes, width: look.width,
-             arrows: look.arrows, color: { color: look.color, highlight: look.color, hover: look.color, opacity: 0.8 } };
+    var item = { id: "e" + i, from: e.source, to: e.target, dashes: look.dashes, width: look.width,
+                 arrows: look.arrows, color: { color: look.color, highlight: look.color, hover: look.color, opacity: 0.8 } };
+    // A match and its meeting join the same two people: bend the match so both stay visible.
+    if (e.type === "MATCHED" && !BIG) item.smooth = { enabled: true, type: "curvedCW", roundness: 0.25 };
+    return item;
   }
   var nodes = new vis.DataSet(people.map(personItem));
   var edges = new vis.DataSet(links.map(linkItem));
@@ -144,6 +147,7 @@
     nodes: { font: { size: 12, color: "#1f2933", strokeWidth: 3, strokeColor: "#ffffff" } },
     edges: { smooth: false, selectionWidth: 1 }
   });
+  container.visNetwork = network;  // for tests and the console: what is drawn, not a copy
   if (state.groupBy) buildGroups();
   function settle() {
     network.setOptions({ physics: { enabled: true } });

@@ -10,6 +10,7 @@
     { nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) },
     data.options
   );
+  container.visNetwork = network;  // for tests and the console: what is drawn, not a copy
   // "Generation n" at the left of each band, so the levels can be read without counting rows.
   var bands = null;
   network.on("beforeDrawing", function (ctx) {

@@ -1,0 +1,125 @@
+// The report's activity figures for the participants the filters keep: matches made in the
+// period (any status: a declined proposal was still a match made); meetings (MET) held in it,
+// by generation (relay depth) and month, digital, with a retired door-opener; their follow-ups
+// (shares answering true, outcomes); doors opened in the period at these participants' meetings
+// by either side, those opened by door-openers apart (doors per meeting) and whether each led to
+// a meeting (branching factor, completion per generation); the rematch rate (participants with
+// a meeting in the period at which no door could be opened, `no_doors_at` being kept for good
+// while `rematch_since` is cleared by the next match); and the median days from sign-up to the
+// first meeting, over participants whose first meeting fell in the period.
+// Follow-ups belong to their meeting's period, not the day they were typed in. A door belongs to
+// the participant of its meeting (`meeting_id`, indexed), whichever side opened it.
+// Every share is null when there is nothing to divide by.
+MATCH (p:Participant)
+WHERE ($industry IS NULL OR EXISTS {
+        MATCH (p)-[:IN_INDUSTRY]->(i:Industry)
+        WHERE i.key = $industry OR EXISTS { (i)-[:PART_OF]->(:Industry {key: $industry}) } })
+  AND ($place IS NULL OR EXISTS {
+        MATCH (p)-[:LIVES_IN]->(m:Municipality)
+        WHERE m.key = $place OR EXISTS { (m)-[:IN]->(:County {key: $place}) } })
+// Collected before anything else is projected: a grouping key here would turn "nobody kept"
+// into no row at all instead of a row of zeros.
+WITH collect(p) AS kept
+WITH kept, datetime({date: $from, timezone: 'Europe/Stockholm'}) AS start,
+     datetime({date: $to + duration({days: 1}), timezone: 'Europe/Stockholm'}) AS stop
+CALL (kept, start, stop) {
+  UNWIND kept AS p
+  MATCH (p)-[x:MATCHED]->(:Person)
+  WHERE x.created_at >= start AND x.created_at < stop
+  RETURN count(x) AS matches
+}
+CALL (kept, start, stop) {
+  UNWIND kept AS p
+  MATCH (p)-[m:MET]->(d:Person)
+  WHERE m.held_at >= start AND m.held_at < stop
+  RETURN collect({
+           generation: m.generation,
+           month: left(toString(datetime({datetime: m.held_at, timezone: 'Europe/Stockholm'})), 7),
+           digital: m.mode = 'digital',
+           retired: d.retired = true,
+           answered: m.follow_up_outcome IS NOT NULL,
+           understood: m.follow_up_understood_market_better = true,
+           helped: m.follow_up_integration_helped = true,
+           kept: m.follow_up_kept_in_contact = true,
+           outcome: m.follow_up_outcome}) AS meetings,
+         count(DISTINCT p) AS participants_met,
+         count(DISTINCT CASE WHEN m.no_doors_at IS NOT NULL THEN p END) AS rematched
+}
+CALL (kept, start, stop) {
+  UNWIND kept AS p
+  MATCH (p)-[m:MET]->(:Person)
+  MATCH (:Person)-[o:OPENED_DOOR]->(c:Person)
+  WHERE o.meeting_id = m.id
+  WITH p, o, c WHERE o.at >= start AND o.at < stop
+  RETURN collect({
+           month: left(toString(datetime({datetime: o.at, timezone: 'Europe/Stockholm'})), 7),
+           relay: o.opened_by = 'door_opener',
+           generation: o.generation,
+           met: o.opened_by = 'door_opener' AND EXISTS { (p)-[:MET]->(c) }}) AS doors
+}
+CALL (kept, start, stop) {
+  UNWIND kept AS p
+  MATCH (p)-[m:MET]->()
+  WITH p, min(m.held_at) AS first_held
+  WHERE first_held >= start AND first_held < stop
+  WITH duration.inDays(coalesce(p.signed_up_at, date(p.created_at)),
+                       date(datetime({datetime: first_held, timezone: 'Europe/Stockholm'}))).days
+       AS days
+  RETURN percentileCont(days, 0.5) AS median_days_to_first_meeting
+}
+CALL (meetings) {
+  UNWIND meetings AS r
+  WITH r.generation AS generation, count(*) AS held ORDER BY generation
+  RETURN collect({generation: generation, meetings: held}) AS relay_depth
+}
+CALL (meetings) {
+  UNWIND meetings AS r
+  WITH r WHERE r.answered
+  WITH r.outcome AS outcome, count(*) AS n
+  RETURN collect({outcome: outcome, n: n}) AS outcomes
+}
+CALL (doors) {
+  UNWIND doors AS r
+  WITH r WHERE r.relay
+  WITH r.generation AS generation, count(*) AS opened, count(CASE WHEN r.met THEN 1 END) AS met
+  ORDER BY generation
+  RETURN collect({generation: generation, doors: opened, met: met,
+                  share: toFloat(met) / opened}) AS completion_per_generation
+}
+CALL (meetings, doors) {
+  UNWIND meetings + doors AS r
+  WITH r.month AS month,
+       count(CASE WHEN r.relay IS NULL THEN 1 END) AS held,
+       count(r.relay) AS opened
+  ORDER BY month
+  RETURN collect({month: month, meetings: held, doors: opened}) AS monthly
+}
+WITH *, [r IN meetings WHERE r.answered] AS answered, size(meetings) AS held
+RETURN matches,
+       held AS meetings,
+       size(doors) AS doors_opened,
+       CASE WHEN held > 0 THEN toFloat(size([r IN doors WHERE r.relay])) / held END
+         AS doors_per_meeting,
+       CASE WHEN held > 0 THEN toFloat(size([r IN doors WHERE r.met])) / held END
+         AS branching_factor,
+       relay_depth,
+       size(answered) AS follow_ups,
+       CASE WHEN size(answered) > 0
+            THEN toFloat(size([r IN answered WHERE r.understood])) / size(answered) END
+         AS understood_market_better,
+       CASE WHEN size(answered) > 0
+            THEN toFloat(size([r IN answered WHERE r.helped])) / size(answered) END
+         AS integration_helped,
+       CASE WHEN size(answered) > 0
+            THEN toFloat(size([r IN answered WHERE r.kept])) / size(answered) END
+         AS kept_in_contact,
+       outcomes,
+       CASE WHEN participants_met > 0 THEN toFloat(rematched) / participants_met END
+         AS rematch_rate,
+       median_days_to_first_meeting,
+       completion_per_generation,
+       CASE WHEN held > 0 THEN toFloat(size([r IN meetings WHERE r.retired])) / held END
+         AS retired_share_of_meetings,
+       CASE WHEN held > 0 THEN toFloat(size([r IN meetings WHERE r.digital])) / held END
+         AS digital_share_of_meetings,
+       monthly
