@@ -12,11 +12,14 @@ from fastapi.responses import JSONResponse
 from graphsvc.api import audit, errors
 from graphsvc.api.routes import audit as audit_routes
 from graphsvc.api.routes import health, people, reference
+from graphsvc.api.routes import join as join_routes
+from graphsvc.api.routes import links as link_routes
 from graphsvc.api.routes import matches as match_routes
 from graphsvc.api.routes import meetings as meeting_routes
 from graphsvc.api.routes import pages as page_routes
 from graphsvc.api.routes import relays as relay_routes
 from graphsvc.api.routes import reports as report_routes
+from graphsvc.api.routes import waiting as waiting_routes
 from graphsvc.connection import open_graph
 from graphsvc.errors import Unavailable
 from graphsvc.graph.db import Graph
@@ -77,6 +80,9 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         report_routes,
         meeting_routes,
         relay_routes,
+        join_routes,
+        link_routes,
+        waiting_routes,
     ):
         app.include_router(module.router)
     return app

@@ -9,6 +9,7 @@ from graphsvc.cli import (
     doors,
     meeting,
     network,
+    reminders,
     report,
     serve,
     token,
@@ -24,6 +25,7 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.add_typer(token.app, name="token")
 app.command("serve")(serve.serve)
+app.add_typer(reminders.app, name="reminders")
 app.command("report")(report.report)
 app.add_typer(viz.app, name="viz")
 app.add_typer(meeting.app, name="meeting")

@@ -1,0 +1,9 @@
+// Claims a once-only step of an invitation (the reminder): set only when not set yet, under the
+// invitation's lock, and returned only to the caller that set it.
+// `$release` gives the step back (sets it to null) when its mail could not be sent.
+MATCH (i:Invitation {id: $id})
+SET i._lock = coalesce(i._lock, 0) + 1
+WITH i
+WHERE i[$step] IS NULL OR $release
+SET i += $props
+RETURN i.id AS id

@@ -1,0 +1,127 @@
+"""The pages behind the links in mails, in Swedish."""
+
+from __future__ import annotations
+
+TEXT: dict[str, str] = {
+    "confirm_title": "Bekräfta din e-postadress",
+    "confirm_text": "Hej {name}! Tryck på knappen för att bekräfta adressen och aktivera din "
+    "anmälan.",
+    "confirm_button": "Bekräfta",
+    "confirmed_title": "Tack, nu är du med!",
+    "confirmed_text": "Din adress är bekräftad och din profil är aktiv. Vi hör av oss när vi "
+    "har hittat någon för dig att träffa.",
+    "accept_title": "Passar tiden?",
+    "accept_text": "Förslaget är att du och {other} ses {when}. Tryck på knappen om tiden "
+    "passar dig.",
+    "accept_button": "Ja, tiden passar",
+    "accepted_title": "Tack för ditt svar!",
+    "accepted_wait": "Vi väntar på svar från {other} och mejlar er båda när tiden är bestämd.",
+    "agreed_text": "Då är det bestämt: ni ses {when}. Vi har mejlat er båda.",
+    "decline_title": "Kan du inte delta?",
+    "decline_text": "Tryck på knappen om du inte kan träffa {other}. Vi berättar det för {other} "
+    "och letar efter en ny matchning.",
+    "decline_button": "Jag kan inte delta",
+    "declined_title": "Tack för beskedet",
+    "declined_text": "Vi har meddelat {other}. Du behöver inte göra något mer.",
+    "propose_title": "Föreslå en annan tid",
+    "propose_text": "Välj en dag och en tid som passar dig för mötet med {other} (en timme). "
+    "Vi skickar förslaget till {other}.",
+    "propose_date": "Dag",
+    "propose_time": "Klockslag",
+    "propose_button": "Skicka förslaget",
+    "proposed_title": "Förslaget är skickat",
+    "proposed_text": "Vi har frågat {other} om {when} passar. Ni får ett mejl när tiden är "
+    "bestämd.",
+    "err_when": "Välj en dag och ett klockslag framåt i tiden, inom ett år.",
+    "met_title": "Har ni träffats?",
+    "met_text": "Berätta om ditt möte med {other}, så skickas stafettpinnen vidare.",
+    "met_mode": "Hur träffades ni?",
+    "met_date": "Dag för mötet",
+    "met_button": "Ja, vi har träffats",
+    "met_done_title": "Tack! Stafettpinnen skickas vidare",
+    "met_done_text": "Mötet är sparat. Dörröppnaren får ett mejl om att tipsa om nya kontakter, "
+    "och deltagaren några korta frågor om mötet.",
+    "err_met_date": "Välj dagen då ni sågs (inte i framtiden).",
+    "contacts_title": "Öppna dörrar för {other}",
+    "contacts_text": "Ange upp till {max} personer som {other} borde träffa. De får en inbjudan "
+    "där det står att du har tipsat om dem. Vi sparar bara namn och e-postadress tills de själva "
+    "har tackat ja.",
+    "contact_n": "Kontakt {n}",
+    "contact_name": "Namn",
+    "contact_email": "E-postadress",
+    "contact_note": "Varför just den här personen? Texten står i inbjudan men sparas inte.",
+    "contacts_button": "Skicka inbjudningarna",
+    "no_doors_legend": "Hittade ni ingen dörr att öppna?",
+    "no_doors_reason": "Berätta kort varför, så hjälper vi {other} vidare med en ny dörröppnare.",
+    "no_doors_button": "Be om en ny dörröppnare",
+    "contacts_done_title": "Tack för att du öppnar dörrar!",
+    "contacts_done_text": "Vi har skickat inbjudningar till {n} personer. När de anmäler sig "
+    "föreslår vi ett möte med {other}.",
+    "no_doors_done_title": "Tack för beskedet",
+    "no_doors_done_text": "Vi letar efter en ny dörröppnare åt {other}.",
+    "err_contacts_none": "Fyll i minst en kontakt.",
+    "err_contact_name": "Skriv kontaktens namn.",
+    "err_contact_email": "Skriv en giltig e-postadress till kontakten.",
+    "err_contact_self": "En dörr leder vidare: ange någon annan än er två.",
+    "err_contact_twice": "Samma person står två gånger.",
+    "err_contact_note": "Skriv högst 500 tecken.",
+    "err_contacts_limit": "Du kan ange högst {max} kontakter till för det här mötet.",
+    "err_no_doors_reason": "Skriv några ord om varför (högst 1 000 tecken).",
+    "follow_up_title": "Hur gick mötet med {other}?",
+    "q_understood_market_better": "Förstår du arbetsmarknaden i Sverige bättre efter mötet?",
+    "q_integration_helped": "Har mötet betytt något för din väg in i det svenska samhället?",
+    "q_kept_in_contact": "Har ni hållit kontakten efter mötet?",
+    "q_outcome": "Har mötet lett till något av det här?",
+    "outcome_none": "Inget av detta (än)",
+    "outcome_job": "Ett jobb",
+    "outcome_internship": "En praktikplats",
+    "outcome_education": "En utbildning",
+    "outcome_other": "Något annat",
+    "follow_up_comment": "Vill du berätta mer?",
+    "follow_up_button": "Skicka svaren",
+    "follow_up_done_title": "Tack för dina svar!",
+    "follow_up_done_text": "Dina svar hjälper oss att öppna fler dörrar.",
+    "err_answer": "Svara ja eller nej.",
+    "invitation_title": "Välkommen som dörröppnare",
+    "invitation_intro": "{introducer} har tipsat om dig som nästa dörröppnare för {participant}. "
+    "Fyll i formuläret så föreslår vi ett möte mellan er.",
+    "invitation_done_title": "Tack! Nu är du dörröppnare",
+    "invitation_done_text": "Vi har föreslagit ett möte med {participant} och mejlat er båda "
+    "kontaktuppgifter och ett förslag på tid.",
+    "invitation_member_text": "Du finns redan med hos oss, så vi har föreslagit ett möte med "
+    "{participant} direkt och mejlat er båda.",
+    "invitation_closed_text": "Du finns redan med hos oss men inte som dörröppnare, eller så är "
+    "din profil pausad. Hör av dig till oss så ordnar vi det.",
+    "invitation_decline_title": "Nej tack",
+    "invitation_decline_text": "Tryck på knappen så tar vi bort ditt namn och din e-postadress "
+    "direkt. Ingen annan behöver göra något.",
+    "invitation_decline_button": "Ta bort mina uppgifter",
+    "invitation_declined_title": "Dina uppgifter är borttagna",
+    "invitation_declined_text": "Tack för att du svarade. Vi hör inte av oss igen.",
+    "profile_title": "Din profil",
+    "profile_active": "Din profil är aktiv: du kan bli matchad.",
+    "profile_paused": "Din profil är pausad: du får inga nya matchningar.",
+    "profile_pause": "Pausa min profil",
+    "profile_reactivate": "Aktivera min profil igen",
+    "profile_export": "Ladda ner mina uppgifter",
+    "profile_export_text": "Du får allt vi har sparat om dig som en fil (JSON).",
+    "profile_withdraw_legend": "Ta tillbaka mitt samtycke",
+    "profile_withdraw_text": "Då tar vi bort ditt namn, din e-postadress, ditt telefonnummer och "
+    "dina fritextsvar för gott. Kvar blir bara anonyma siffror, så att programmets statistik "
+    "stämmer. Det går inte att ångra.",
+    "profile_withdraw_confirm": "Ja, jag vill att ni tar bort mina uppgifter",
+    "profile_withdraw": "Ta bort mina uppgifter",
+    "profile_paused_title": "Din profil är pausad",
+    "profile_paused_text": "Vi har mejlat dig en länk som du använder när du vill vara med igen.",
+    "profile_reactivated_title": "Välkommen tillbaka!",
+    "profile_reactivated_text": "Din profil är aktiv igen.",
+    "profile_erased_title": "Dina uppgifter är borttagna",
+    "profile_erased_text": "Tack för att du var med och öppnade dörrar.",
+    "err_withdraw_confirm": "Kryssa i rutan om du verkligen vill ta bort dina uppgifter.",
+    "request_title": "Få en länk till din profil",
+    "request_text": "Skriv din e-postadress. Finns den hos oss skickar vi en länk dit, där du "
+    "kan pausa, aktivera, ladda ner eller ta bort din profil.",
+    "request_button": "Skicka länken",
+    "request_done_title": "Titta i din inkorg",
+    "request_done_text": "Om adressen finns hos oss har vi skickat en länk till den.",
+}
