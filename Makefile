@@ -1,4 +1,5 @@
-# The README's two commands: `make run` serves Dörrnät, `make test` runs the whole test suite.
+# The README's two commands: `make run` serves Dörrnät (with a small demo programme when the
+# database is empty), `make test` runs the whole test suite.
 # Both set up a virtual environment in .venv first (once), from pyproject.toml alone.
 PYTHON ?= python3
 VENV   ?= .venv
@@ -15,7 +16,7 @@ $(BIN)/graphsvc: pyproject.toml
 setup: $(BIN)/graphsvc
 
 run: setup
-	$(BIN)/graphsvc serve $(ARGS)
+	$(BIN)/graphsvc serve --demo-if-empty $(ARGS)
 
 test: setup
 	$(BIN)/python -m pytest $(ARGS)

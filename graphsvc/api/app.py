@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from graphsvc.api import audit, errors
 from graphsvc.api.routes import audit as audit_routes
 from graphsvc.api.routes import health, people, reference
+from graphsvc.api.routes import imports as import_routes
 from graphsvc.api.routes import join as join_routes
 from graphsvc.api.routes import links as link_routes
 from graphsvc.api.routes import matches as match_routes
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         match_routes,
         audit_routes,
         page_routes,
+        import_routes,
         report_routes,
         meeting_routes,
         relay_routes,

@@ -7,10 +7,12 @@ import typer
 from graphsvc.cli import (
     db,
     doors,
+    importer,
     meeting,
     network,
     reminders,
     report,
+    seed,
     serve,
     token,
     viz,
@@ -28,6 +30,8 @@ app.command("serve")(serve.serve)
 app.add_typer(reminders.app, name="reminders")
 app.command("report")(report.report)
 app.add_typer(viz.app, name="viz")
+app.command("import")(importer.import_files)
+app.command("seed")(seed.seed)
 app.add_typer(meeting.app, name="meeting")
 app.command("doors")(doors.doors)
 app.command("network")(network.network)

@@ -1,0 +1,202 @@
+"""`python -m bench [--quick]`: the issue's table, measured, printed and written to JSON.
+
+Needs `NEO4J_URI` (and `NEO4J_PASSWORD`) naming a database of its own: the benchmark wipes the
+programme in it again and again, and refuses a database that holds anyone but demo people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from rich.console import Console
+
+from bench import machine
+from bench.measure_http import measure_http
+from bench.measure_import import measure_history, measure_people
+from bench.measure_pages import measure_pages
+from bench.measure_queries import measure_batch, measure_candidates, measure_report
+from bench.queries import Q
+from bench.table import growth, print_table
+from bench.timing import Figure
+from graphsvc.graph.db import Graph
+from graphsvc.services.bootstrap import prepare_database
+from graphsvc.settings import Settings
+
+RESULTS = Path(__file__).resolve().parent / "results"
+console = Console(width=160)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Sizes and repeats of one run."""
+
+    sizes: tuple[int, ...]
+    import_repeats: int
+    baseline_rows: int
+    calls: int
+    baseline_calls: int
+    report_repeats: int
+    report_sample: int
+    batch: tuple[int, int]
+    batch_repeats: int
+    http_seconds: float
+    page_repeats: int
+
+
+QUICK = Plan((10_000,), 2, 100, 20, 2, 1, 10, (200, 400), 1, 3.0, 1)
+"""Stays within two minutes on two cores: 10k only, few repeats, a smaller batch."""
+FULL = Plan((10_000, 100_000), 3, 1_000, 200, 5, 5, 200, (5_000, 10_000), 3, 15.0, 3)
+
+
+def attempt(
+    name: str, work: Callable[[], list[Figure]], skipped: list[dict[str, str]]
+) -> list[Figure]:
+    """Runs one measure; one whose subject is missing or broken is listed, never invented."""
+    started = time.perf_counter()
+    console.print(f"[bold]measuring[/] {name} ...")
+    try:
+        figures = work()
+    except ImportError as exc:
+        skipped.append({"measure": name, "reason": f"not built yet ({exc})"})
+        return []
+    except Exception as exc:  # a failed measure is reported, the others go on
+        skipped.append({"measure": name, "reason": f"{type(exc).__name__}: {exc}"})
+        traceback.print_exc()
+        return []
+    console.print(f"  done in {time.perf_counter() - started:.0f} s")
+    return figures
+
+
+def main() -> int:
+    """Runs the benchmark; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="10k only, few repeats (< 2 min)")
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn workers for HTTP")
+    args = parser.parse_args()
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        console.print("[red]error:[/] set NEO4J_URI (and NEO4J_PASSWORD) to a database of its own")
+        return 2
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    user, password = os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", "")
+    graph = Graph.connect(uri, user, password, os.environ.get("NEO4J_DATABASE", "neo4j"))
+    graph.verify()
+    prepare_database(graph)
+    if graph.read(Q.real_people)[0]["people"]:
+        console.print(
+            "[red]error:[/] this database holds people who are not demo people; "
+            "the benchmark wipes it, so give it a database of its own"
+        )
+        return 2
+    settings = Settings(NEO4J_URI=uri, GRAPHSVC_ENV="development")
+    p = QUICK if args.quick else FULL
+    facts = machine.describe(graph)
+    figures: list[Figure] = []
+    skipped: list[dict[str, str]] = []
+    started = time.perf_counter()
+    credentials = (uri, user, password)
+    for size in p.sizes:
+        measures: list[tuple[str, Callable[[], list[Figure]]]] = [
+            (
+                f"import {size:,} people",
+                partial(
+                    measure_people,
+                    graph,
+                    size=size,
+                    repeats=p.import_repeats,
+                    baseline_rows=p.baseline_rows,
+                ),
+            ),
+            (
+                f"import the rest of the {size:,} programme",
+                partial(measure_history, graph, size=size),
+            ),
+            (
+                f"candidates at {size:,}",
+                partial(
+                    measure_candidates,
+                    graph,
+                    settings,
+                    size=size,
+                    calls=p.calls,
+                    baseline_calls=p.baseline_calls,
+                ),
+            ),
+            (
+                f"impact report at {size:,}",
+                partial(
+                    measure_report,
+                    graph,
+                    size=size,
+                    repeats=p.report_repeats,
+                    baseline_sample=p.report_sample,
+                ),
+            ),
+            (
+                f"HTTP at {size:,}",
+                partial(
+                    measure_http,
+                    graph,
+                    credentials,
+                    size=size,
+                    seconds=p.http_seconds,
+                    workers=args.workers,
+                ),
+            ),
+            (
+                f"pages at {size:,}",
+                partial(measure_pages, graph, credentials, size=size, repeats=p.page_repeats),
+            ),
+        ]
+        for name, work in measures:
+            figures += attempt(name, work, skipped)
+    waiting, openers = p.batch
+    figures += attempt(
+        "batch matching",
+        partial(
+            measure_batch,
+            graph,
+            settings,
+            waiting=waiting,
+            door_openers=openers,
+            repeats=p.batch_repeats,
+        ),
+        skipped,
+    )
+    facts["load_average_at_end"] = machine.load_average()
+    facts["seconds"] = round(time.perf_counter() - started)
+    print_table(console, figures, skipped)
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = RESULTS / f"{stamp}-{'quick' if args.quick else 'full'}.json"
+    out.write_text(
+        json.dumps(
+            {
+                "machine": facts,
+                "quick": args.quick,
+                "figures": [f.as_dict() for f in figures],
+                "growth_10k_to_100k": growth(figures),
+                "not_measured": skipped,
+            },
+            indent=2,
+            default=str,
+        )
+    )
+    console.print(f"results written to {out} ({facts['seconds']} s)")
+    graph.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""Import: people with their edges (batched, checked) against one transaction per person, and
+the rest of the history (matches, meetings, doors, follow-ups) as the demo loads it."""
+
+from __future__ import annotations
+
+import time
+
+from bench.baseline import import_one_by_one
+from bench.programme import UNTIL, load_programme, people_rows, programme_of
+from bench.timing import Figure, timed
+from graphsvc.graph.db import Graph
+from graphsvc.graph.schema import wipe_programme
+from graphsvc.importing import people as people_import
+from graphsvc.importing.service import import_rows
+from graphsvc.seed import demo
+from graphsvc.services.bootstrap import prepare_database
+
+GOAL_NODES_PER_SECOND = 15_000
+
+
+def measure_people(graph: Graph, *, size: int, repeats: int, baseline_rows: int) -> list[Figure]:
+    """Imports the demo's people `repeats` times into an empty programme; then the baseline."""
+    prepare_database(graph)
+    programme = programme_of(size)
+    raws = people_rows(programme)
+    at = demo.import_clock(UNTIL)
+    edges = sum(
+        len(c["languages"].split(";"))
+        + len(c["industries"].split(";"))
+        + len([f for f in c["education_fields"].split(";") if f])
+        + bool(c["home_place"])
+        + bool(c["work_place"])
+        for c in programme.people
+    )
+    whole = timed(
+        lambda: import_rows(graph, "people", raws, at=at),
+        repeats,
+        before=lambda: wipe_programme(graph),
+    )
+    wipe_programme(graph)
+    good = people_import.check(graph, raws, at).good
+    rows = people_import.to_write_rows(good, at=at)
+    write_only = timed(lambda: people_import.write(graph, good, at, None), 1)
+    wipe_programme(graph)
+    sample = rows[:baseline_rows]
+    started = time.perf_counter()
+    import_one_by_one(graph, sample)
+    one_by_one = time.perf_counter() - started
+    wipe_programme(graph)
+    rate, slowest = size / whole.median, size / whole.p99
+    baseline_rate = len(sample) / one_by_one
+    return [
+        Figure(
+            measure="import people with their edges (checked, batched)",
+            size=f"{size:,}",
+            unit="people/s",
+            median=round(rate),
+            p99=round(slowest),
+            goal=f">= {GOAL_NODES_PER_SECOND:,} nodes/s",
+            met=rate >= GOAL_NODES_PER_SECOND,
+            baseline="one transaction per row",
+            baseline_median=round(baseline_rate),
+            runs=repeats,
+            baseline_runs=1,
+            note=f"{rate / baseline_rate:.0f}x the baseline; p99 column = slowest run's rate; "
+            f"baseline on {len(sample)} rows",
+            extra={
+                "seconds": whole.runs,
+                "edges_per_run": edges,
+                "edges_per_second": round(edges / whole.median),
+                "write_only_people_per_second": round(size / write_only.median),
+            },
+        )
+    ]
+
+
+def measure_history(graph: Graph, *, size: int) -> list[Figure]:
+    """Loads the whole demo programme (people already held are skipped) and reports each file."""
+    loaded = load_programme(graph, size, wipe=False)
+    figures = []
+    for kind, seconds in loaded.seconds.items():
+        if kind == "people":
+            continue
+        rows = len(loaded.programme.rows(kind))  # type: ignore[arg-type]
+        figures.append(
+            Figure(
+                measure=f"import {kind} (history, checked, batched)",
+                size=f"{size:,}",
+                unit="rows/s",
+                median=round(rows / seconds),
+                p99=None,
+                goal="-",
+                met=None,
+                runs=1,
+                note=f"{rows:,} rows in {seconds:.1f} s",
+            )
+        )
+    return figures
