@@ -6,13 +6,14 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from graphsvc.api.app import create_app
 from graphsvc.graph.db import Graph
 from graphsvc.graph.schema import wipe_programme
 from graphsvc.services import tokens
 from graphsvc.services.bootstrap import prepare_database
-from graphsvc.settings import Settings
+from graphsvc.settings import Settings, get_settings
 from tests.neo4j_source import neo4j_for_tests
 
 
@@ -78,3 +79,17 @@ def staff(app_client: TestClient, graph: Graph) -> TestClient:
 def viewer(app_client: TestClient, graph: Graph) -> TestClient:
     """A client with a viewer token."""
     return _client_for(app_client, graph, "viewer")
+
+
+@pytest.fixture
+def cli(
+    graph: Graph, neo4j_credentials: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch
+) -> Iterator[CliRunner]:
+    """A runner whose commands reach the test database through NEO4J_URI."""
+    uri, user, password = neo4j_credentials
+    monkeypatch.setenv("NEO4J_URI", uri)
+    monkeypatch.setenv("NEO4J_USER", user)
+    monkeypatch.setenv("NEO4J_PASSWORD", password)
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()

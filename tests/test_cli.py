@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -12,57 +9,43 @@ from graphsvc.api.app import create_app
 from graphsvc.cli.main import app
 from graphsvc.graph.db import Graph
 from graphsvc.services import tokens
-from graphsvc.settings import Settings, get_settings
+from graphsvc.settings import Settings
 from tests import factories
 
 
-@pytest.fixture
-def cli_env(
-    graph: Graph, neo4j_credentials: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch
-) -> Iterator[CliRunner]:
-    """A runner whose commands reach the test database through NEO4J_URI."""
-    uri, user, password = neo4j_credentials
-    monkeypatch.setenv("NEO4J_URI", uri)
-    monkeypatch.setenv("NEO4J_USER", user)
-    monkeypatch.setenv("NEO4J_PASSWORD", password)
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
-
-
 def test_token_create_prints_a_working_token_as_its_last_line(
-    cli_env: CliRunner, graph: Graph
+    cli: CliRunner, graph: Graph
 ) -> None:
-    result = cli_env.invoke(app, ["token", "create", "--role", "staff", "--name", "reception"])
+    result = cli.invoke(app, ["token", "create", "--role", "staff", "--name", "reception"])
     assert result.exit_code == 0, result.output
     token = result.stdout.strip().splitlines()[-1]
     principal = tokens.authenticate(graph, token)
     assert principal is not None and principal.role == "staff" and principal.name == "reception"
-    listed = cli_env.invoke(app, ["token", "list"])
+    listed = cli.invoke(app, ["token", "list"])
     assert "reception" in listed.output and token.split("_", 2)[2] not in listed.output
-    assert cli_env.invoke(app, ["token", "revoke", "reception"]).exit_code == 0
+    assert cli.invoke(app, ["token", "revoke", "reception"]).exit_code == 0
     assert tokens.authenticate(graph, token) is None
 
 
-def test_token_create_refuses_an_unknown_role_without_a_traceback(cli_env: CliRunner) -> None:
-    result = cli_env.invoke(app, ["token", "create", "--role", "root", "--name", "x"])
+def test_token_create_refuses_an_unknown_role_without_a_traceback(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["token", "create", "--role", "root", "--name", "x"])
     assert result.exit_code == 1
     assert "admin, staff, viewer" in result.output and "Traceback" not in result.output
 
 
-def test_db_migrate_lists_the_applied_schema(cli_env: CliRunner) -> None:
-    result = cli_env.invoke(app, ["db", "migrate"])
+def test_db_migrate_lists_the_applied_schema(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["db", "migrate"])
     assert result.exit_code == 0, result.output
     assert "schema.001_person_id" in result.output and "municipalities 290" in result.output
 
 
 def test_db_reset_needs_yes_and_keeps_reference_data(
-    cli_env: CliRunner, staff: TestClient
+    cli: CliRunner, staff: TestClient
 ) -> None:
     staff.post("/api/v1/people", json=factories.participant())
-    refused = cli_env.invoke(app, ["db", "reset"])
+    refused = cli.invoke(app, ["db", "reset"])
     assert refused.exit_code == 1 and "--yes" in refused.output
-    assert cli_env.invoke(app, ["db", "reset", "--yes"]).exit_code == 0
+    assert cli.invoke(app, ["db", "reset", "--yes"]).exit_code == 0
     # the staff token went with the data, so check through a fresh one
     fresh = TestClient(staff.app)
     graph: Graph = staff.app.state.graph  # type: ignore[attr-defined]

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from graphsvc.cli.main import app
 from graphsvc.graph.db import Graph
-from graphsvc.settings import get_settings
 from tests import factories
 from tests.test_import_people import count_people, people_csv
 
@@ -63,19 +60,6 @@ def test_import_needs_staff_and_a_known_kind(viewer: TestClient, staff: TestClie
     latin1 = "name,email\nÅsa,asa@example.org\n".encode("latin-1")
     assert staff.post("/api/v1/import/people", content=latin1, headers=CSV).status_code == 422
 
-
-@pytest.fixture
-def cli(
-    graph: Graph, neo4j_credentials: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch
-) -> Iterator[CliRunner]:
-    """A runner whose commands reach the test database through NEO4J_URI."""
-    uri, user, password = neo4j_credentials
-    monkeypatch.setenv("NEO4J_URI", uri)
-    monkeypatch.setenv("NEO4J_USER", user)
-    monkeypatch.setenv("NEO4J_PASSWORD", password)
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
 
 
 def test_cli_imports_a_folder_and_refuses_a_bad_file_by_line(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,23 +12,9 @@ from typer.testing import CliRunner
 
 from graphsvc.cli.main import app
 from graphsvc.graph.db import Graph
-from graphsvc.settings import Settings, get_settings
+from graphsvc.settings import Settings
 from tests.pages import OUTSIDE
 from tests.relay_data import relay
-
-
-@pytest.fixture
-def cli(
-    graph: Graph, neo4j_credentials: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch
-) -> Iterator[CliRunner]:
-    """A runner whose commands reach the test database through NEO4J_URI."""
-    uri, user, password = neo4j_credentials
-    monkeypatch.setenv("NEO4J_URI", uri)
-    monkeypatch.setenv("NEO4J_USER", user)
-    monkeypatch.setenv("NEO4J_PASSWORD", password)
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
 
 
 def data_block(path: Path, block: str) -> Any:

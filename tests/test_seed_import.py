@@ -4,12 +4,10 @@ CSV files `seed --csv` writes are the same every time and import cleanly."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from typer.testing import CliRunner
 
 from graphsvc.cli.main import app
@@ -17,7 +15,6 @@ from graphsvc.graph.db import Graph
 from graphsvc.models.person import PersonCreate
 from graphsvc.seed import demo
 from graphsvc.services import people
-from graphsvc.settings import get_settings
 from tests import factories
 
 UNTIL = date(2026, 6, 30)
@@ -53,19 +50,6 @@ def test_seed_if_empty_leaves_a_programme_that_holds_people_alone(graph: Graph) 
     assert not demo.is_empty(graph)
     assert demo.seed_if_empty(graph, people=60, seed=4) is False
 
-
-@pytest.fixture
-def cli(
-    graph: Graph, neo4j_credentials: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch
-) -> Iterator[CliRunner]:
-    """A runner whose commands reach the test database through NEO4J_URI."""
-    uri, user, password = neo4j_credentials
-    monkeypatch.setenv("NEO4J_URI", uri)
-    monkeypatch.setenv("NEO4J_USER", user)
-    monkeypatch.setenv("NEO4J_PASSWORD", password)
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
 
 
 def test_seed_csv_files_are_the_same_every_time_and_import_cleanly(
