@@ -34,7 +34,7 @@ from graphsvc.services.bootstrap import prepare_database
 from graphsvc.settings import Settings
 
 RESULTS = Path(__file__).resolve().parent / "results"
-console = Console(width=160)
+console = Console(width=180)
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,13 @@ class Plan:
     batch_repeats: int
     http_seconds: float
     page_repeats: int
+    pyvis_limit: float
+    with_map: bool
 
 
-QUICK = Plan((10_000,), 2, 100, 20, 2, 1, 10, (200, 400), 1, 3.0, 1)
+QUICK = Plan((10_000,), 1, 50, 20, 2, 1, 10, (200, 400), 1, 2.0, 1, 10.0, False)
 """Stays within two minutes on two cores: 10k only, few repeats, a smaller batch."""
-FULL = Plan((10_000, 100_000), 3, 1_000, 200, 5, 5, 200, (5_000, 10_000), 3, 15.0, 3)
+FULL = Plan((10_000, 100_000), 3, 1_000, 200, 5, 5, 200, (5_000, 10_000), 3, 15.0, 3, 180.0, True)
 
 
 def attempt(
@@ -156,7 +158,15 @@ def main() -> int:
             ),
             (
                 f"pages at {size:,}",
-                partial(measure_pages, graph, credentials, size=size, repeats=p.page_repeats),
+                partial(
+                    measure_pages,
+                    graph,
+                    credentials,
+                    size=size,
+                    repeats=p.page_repeats,
+                    baseline_limit=p.pyvis_limit,
+                    with_map=p.with_map,
+                ),
             ),
         ]
         for name, work in measures:

@@ -56,7 +56,12 @@ class Tally:
 
 
 async def _client(
-    base: str, token: str, deadline: float, budget: list[int], seeds: list[str], tally: Tally,
+    base: str,
+    token: str,
+    deadline: float,
+    budget: list[int],
+    seeds: list[str],
+    tally: Tally,
     rng: random.Random,
 ) -> None:
     headers = {"Authorization": f"Bearer {token}"}
@@ -103,21 +108,27 @@ def run(seconds: float, clients: int, max_requests: int) -> dict[str, Any]:
         time.sleep(0.05)
     base = f"http://127.0.0.1:{port}"
     seeds = [
-        httpx.post(f"{base}/api/v1/people", json=body, headers={"Authorization": f"Bearer {token}"})
-        .json()["id"]
-        for body in [factories.participant(email=f"seed-{i}-{time.time_ns()}@example.org")
-                     for i in range(5)]
-        + [factories.door_opener(email=f"seed-d{i}-{time.time_ns()}@example.org")
-           for i in range(20)]
+        httpx.post(
+            f"{base}/api/v1/people", json=body, headers={"Authorization": f"Bearer {token}"}
+        ).json()["id"]
+        for body in [
+            factories.participant(email=f"seed-{i}-{time.time_ns()}@example.org") for i in range(5)
+        ]
+        + [
+            factories.door_opener(email=f"seed-d{i}-{time.time_ns()}@example.org")
+            for i in range(20)
+        ]
     ]
     tally, budget = Tally(), [max_requests]
     deadline = time.monotonic() + seconds
 
     async def drive() -> None:
-        await asyncio.gather(*[
-            _client(base, token, deadline, budget, seeds, tally, random.Random(i))
-            for i in range(clients)
-        ])
+        await asyncio.gather(
+            *[
+                _client(base, token, deadline, budget, seeds, tally, random.Random(i))
+                for i in range(clients)
+            ]
+        )
 
     began = time.perf_counter()
     asyncio.run(drive())
@@ -157,8 +168,9 @@ def main() -> None:
     figures = run(args.seconds, args.clients, args.max_requests)
     table = Table("kind", "count", "req/s", "median ms", "p99 ms", title="load run")
     for kind, f in figures["per_kind"].items():
-        table.add_row(kind, str(f["count"]), str(f["rate_per_s"]), str(f["median_ms"]),
-                      str(f["p99_ms"]))
+        table.add_row(
+            kind, str(f["count"]), str(f["rate_per_s"]), str(f["median_ms"]), str(f["p99_ms"])
+        )
     console = Console()
     console.print(table)
     console.print(

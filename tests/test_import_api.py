@@ -61,7 +61,6 @@ def test_import_needs_staff_and_a_known_kind(viewer: TestClient, staff: TestClie
     assert staff.post("/api/v1/import/people", content=latin1, headers=CSV).status_code == 422
 
 
-
 def test_cli_imports_a_folder_and_refuses_a_bad_file_by_line(
     cli: CliRunner, graph: Graph, tmp_path: Path
 ) -> None:

@@ -51,7 +51,6 @@ def test_seed_if_empty_leaves_a_programme_that_holds_people_alone(graph: Graph) 
     assert demo.seed_if_empty(graph, people=60, seed=4) is False
 
 
-
 def test_seed_csv_files_are_the_same_every_time_and_import_cleanly(
     cli: CliRunner, graph: Graph, tmp_path: Path
 ) -> None:
