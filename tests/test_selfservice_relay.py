@@ -13,6 +13,7 @@ from graphsvc.selfservice.context import SelfService
 from graphsvc.selfservice.usage import SELF_SERVICE
 from graphsvc.services import matches, people
 from tests.test_selfservice_kit import (  # noqa: F401 - fixtures
+    LINK,
     Browser,
     Mailbox,
     app_and_browser,
@@ -29,6 +30,7 @@ from tests.test_selfservice_kit import (  # noqa: F401 - fixtures
 )
 
 AMIRA, ASA = "amira@example.org", "asa@example.org"
+LINKS_IN_MATCH_MAIL = {"match-accept", "match-propose", "match-decline", "profile"}
 CONTACTS = ("karin@example.org", "olle@example.org")
 
 
@@ -61,13 +63,18 @@ def test_a_whole_relay_runs_on_the_links_in_the_mails(
     join_and_confirm(browser, mailbox, "/join/door-opener", door_opener_form("Åsa Öberg", ASA))
     participant, door_opener = person_id(graph, AMIRA), person_id(graph, ASA)
 
-    # Staff make the first match, as in the programme; the hourly run mails the answer links.
+    # Staff make the first match, as in the programme; its one mail to each of the two carries
+    # the contact details, the calendar invitation and the answer links, at once.
     made = staff_client.post(
         "/api/v1/matches", json={"participant_id": participant, "door_opener_id": door_opener}
     )
     assert made.status_code == 201, made.text
     first_match = made.json()["id"]
-    assert reminders.run(ctx, graph)["match_links"] == 2
+    assert made.json()["notification"] == "sent"
+    for address in (AMIRA, ASA):
+        (mail,) = [m for m in mailbox.to(address) if m["X-Dorrnat-Match"] == first_match]
+        assert [p.get_filename() for p in mail.iter_attachments()] == ["dorrnat-mote.ics"]
+        assert {found for _, found in LINK.findall(Mailbox.text(mail))} >= LINKS_IN_MATCH_MAIL
 
     # Both say yes to the suggested time: the match is accepted, both get the "we met" link.
     waiting = browser.submit(mailbox.link(AMIRA, "match-accept"))
@@ -129,6 +136,9 @@ def test_a_whole_relay_runs_on_the_links_in_the_mails(
     assert network["reach"]["introduced"] == 2 and network["reach"]["met"] == 1
     assert staff_client.get("/api/v1/waiting?kind=invitation").json()["items"] == []
 
+    # Everything went out at once: the hourly run finds no first mail left to send.
+    assert not any(reminders.run(ctx, graph).values())
+
 
 def test_used_links_are_refused_and_change_nothing(
     browser: Browser, staff_client: Browser, mailbox: Mailbox, graph: Graph, ctx: SelfService
@@ -139,7 +149,6 @@ def test_used_links_are_refused_and_change_nothing(
         "/api/v1/matches",
         json={"participant_id": person_id(graph, AMIRA), "door_opener_id": person_id(graph, ASA)},
     ).json()
-    reminders.run(ctx, graph)
     accept = mailbox.link(AMIRA, "match-accept")
     token = browser.token(accept)
     assert browser.post(accept, data={"csrf_token": token}).status_code == 200
@@ -163,7 +172,6 @@ def test_a_new_time_is_proposed_and_agreed(
         "/api/v1/matches",
         json={"participant_id": person_id(graph, AMIRA), "door_opener_id": person_id(graph, ASA)},
     ).json()
-    reminders.run(ctx, graph)
     past = browser.submit(
         mailbox.link(ASA, "match-propose"), {"day": "2020-01-01", "time": "10:00"}
     )
@@ -187,7 +195,6 @@ def test_a_contact_who_is_already_a_door_opener_gets_the_relay_match_as_they_are
     participant, member = person_id(graph, AMIRA), person_id(graph, CONTACTS[1])
     body = {"participant_id": participant, "door_opener_id": person_id(graph, ASA)}
     staff_client.post("/api/v1/matches", json=body)
-    reminders.run(ctx, graph)
     browser.submit(mailbox.link(AMIRA, "match-accept"))
     browser.submit(mailbox.link(ASA, "match-accept"))
     browser.submit(mailbox.link(ASA, "met"), {"mode": "digital", "day": date.today().isoformat()})

@@ -12,6 +12,8 @@ from rich.table import Table
 from graphsvc.cli.common import cli_errors, console, fail, graph_session
 from graphsvc.cli.meeting import OPERATOR
 from graphsvc.models.meeting import DoorsCreate
+from graphsvc.selfservice.announcer import LinkAnnouncer
+from graphsvc.selfservice.context import SelfService
 from graphsvc.services import doors as doors_service
 from graphsvc.settings import get_settings
 
@@ -42,7 +44,9 @@ def doors(
     except (OSError, ValueError, ValidationError) as exc:
         raise fail(f"the doors cannot be read: {exc}") from None
     with graph_session() as graph, cli_errors():
-        result = doors_service.open_doors(graph, get_settings(), meeting_id, body, OPERATOR)
+        settings = get_settings()
+        announcer = LinkAnnouncer(SelfService.build(settings))
+        result = doors_service.open_doors(graph, settings, meeting_id, body, OPERATOR, announcer)
     table = Table("door", "to", "generation", "relay match")
     match_for = {m.door_opener.id: m.id for m in result.matches}
     for door in result.doors:

@@ -11,7 +11,10 @@ from graphsvc.cli.common import cli_errors, console, fail, graph_session
 from graphsvc.errors import InvalidInput
 from graphsvc.models.meeting import MeetingCreate
 from graphsvc.models.token import Principal
+from graphsvc.selfservice.announcer import LinkAnnouncer
+from graphsvc.selfservice.context import SelfService
 from graphsvc.services import meetings
+from graphsvc.settings import get_settings
 
 app = typer.Typer(help="Meetings between participants and door-openers.", no_args_is_help=True)
 
@@ -27,7 +30,8 @@ def record(
     ),
     mode: str = typer.Option("in_person", help="in_person or digital"),
 ) -> None:
-    """Records the meeting (the match becomes `met`); prints the meeting as JSON on stdout."""
+    """Records the meeting (the match becomes `met`) and mails the two their links for contacts
+    and the follow-up; prints the meeting as JSON on stdout."""
     try:
         body = MeetingCreate(held_at=datetime.fromisoformat(held_at), mode=mode)
     except (ValueError, ValidationError) as exc:
@@ -36,7 +40,8 @@ def record(
         ) from None
     with graph_session() as graph, cli_errors():
         try:
-            meeting, created = meetings.record_meeting(graph, match_id, body)
+            announcer = LinkAnnouncer(SelfService.build(get_settings()))
+            meeting, created = meetings.record_meeting(graph, match_id, body, announcer)
         except InvalidInput as exc:
             raise fail(exc.detail) from None
     verb = "Recorded" if created else "Already recorded:"

@@ -8,6 +8,8 @@ data can never add a header of its own.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -22,6 +24,15 @@ from graphsvc.models.person import Person, Role
 MATCH_HEADER = "X-Dorrnat-Match"
 """Carries the match id (no personal data), so an outbox file or a bounce can be traced."""
 ICS_FILENAME = "dorrnat-mote.ics"
+
+
+@dataclass(frozen=True)
+class Extra:
+    """What another part of the service adds to one person's match mail (self-service: the
+    answer links before the farewell, the profile link after it); plain text, already worded."""
+
+    before_closing: str = ""
+    after_closing: str = ""
 
 
 def _one_line(text: str) -> str:
@@ -44,7 +55,9 @@ def _contact(other: Person, wording: Wording) -> str:
     )
 
 
-def _body(match: Match, role: Role, me: Person, other: Person, wording: Wording) -> str:
+def _body(
+    match: Match, role: Role, me: Person, other: Person, wording: Wording, extra: Extra
+) -> str:
     """The plain-text mail: greeting and purpose, the other's details, time, form, farewell."""
     name = _one_line(me.name or "")
     parts = [wording.intro[role].format(name=name, other=_one_line(other.name or ""))]
@@ -55,11 +68,16 @@ def _body(match: Match, role: Role, me: Person, other: Person, wording: Wording)
         start = in_stockholm(match.suggested_time)
         end = start + timedelta(minutes=match.duration_minutes)
         parts.append(wording.time.format(when=format_when(start, end, wording)))
-    parts += [wording.mode[match.mode], wording.closing]
-    return "\n\n".join(parts) + "\n"
+    parts.append(wording.mode[match.mode])
+    if extra.before_closing:
+        parts.append(extra.before_closing)
+    parts.append(wording.closing)
+    return "\n\n".join(parts) + extra.after_closing + "\n"
 
 
-def _mail(match: Match, role: Role, me: Person, other: Person, sender: str) -> EmailMessage:
+def _mail(
+    match: Match, role: Role, me: Person, other: Person, sender: str, extra: Extra
+) -> EmailMessage:
     name, address = _check(me, role, match)
     _check(other, "door_opener" if role == "participant" else "participant", match)
     wording = wording_for(me)
@@ -73,31 +91,60 @@ def _mail(match: Match, role: Role, me: Person, other: Person, sender: str) -> E
     message["Message-ID"] = make_msgid(domain=domain)
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to us
     message[MATCH_HEADER] = match.id
-    text = _body(match, role, me, other, wording)
+    text = _body(match, role, me, other, wording, extra)
     message.set_content(text, cte="quoted-printable")
     if match.suggested_time is not None:
-        ics = invitation(
-            match,
-            start=in_stockholm(match.suggested_time),
-            other=other,
-            sender=sender,
-            wording=wording,
-            description=f"{_contact(other, wording)}\n\n{wording.mode[match.mode]}",
-        )
-        message.add_attachment(
-            ics,
-            maintype="text",
-            subtype="calendar",
-            filename=ICS_FILENAME,
-            params={"method": "REQUEST", "charset": "utf-8"},
-        )
+        attach_invitation(message, match, me, other, sender)
     return message
 
 
-def match_mails(match: Match, *, sender: str) -> list[EmailMessage]:
+def attach_invitation(
+    message: EmailMessage,
+    match: Match,
+    me: Person,
+    other: Person,
+    sender: str,
+    *,
+    sequence: int = 0,
+    agreed: bool = False,
+) -> None:
+    """Attaches the .ics for the match's `suggested_time`, in `me`'s language. A later
+    `sequence` for the same match updates the event already in the calendar (same UID)."""
+    if match.suggested_time is None:
+        return
+    wording = wording_for(me)
+    ics = invitation(
+        match,
+        start=in_stockholm(match.suggested_time),
+        other=other,
+        sender=sender,
+        wording=wording,
+        description=f"{_contact(other, wording)}\n\n{wording.mode[match.mode]}",
+        sequence=sequence,
+        agreed=agreed,
+    )
+    message.add_attachment(
+        ics,
+        maintype="text",
+        subtype="calendar",
+        filename=ICS_FILENAME,
+        params={"method": "REQUEST", "charset": "utf-8"},
+    )
+
+
+def match_mails(
+    match: Match, *, sender: str, extra: Mapping[Role, Extra] | None = None
+) -> list[EmailMessage]:
     """The participant's mail, then the door-opener's; raises MailError when either lacks
     a name or an address, since half a notification would leave one of them waiting."""
+    added = extra or {}
     return [
-        _mail(match, "participant", match.participant, match.door_opener, sender),
-        _mail(match, "door_opener", match.door_opener, match.participant, sender),
-    ]
+        _mail(
+            match, "participant", match.participant, match.door_opener, sender,
+            added.get("participant", Extra()),
+        ),
+        _mail(
+            match, "door_opener", match.door_opener, match.participant, sender,
+            added.get("door_opener", Extra()),
+        ),
+    ]  # fmt: skip

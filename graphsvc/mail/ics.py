@@ -35,11 +35,21 @@ def _attendee(person: Person) -> vCalAddress:
 
 
 def invitation(
-    match: Match, *, start: datetime, other: Person, sender: str, wording: Wording, description: str
+    match: Match,
+    *,
+    start: datetime,
+    other: Person,
+    sender: str,
+    wording: Wording,
+    description: str,
+    sequence: int = 0,
+    agreed: bool = False,
 ) -> bytes:
     """The .ics for one recipient: the hour, in their language, with the other person named.
 
-    STATUS is TENTATIVE because the time is a suggestion the two may still change.
+    STATUS is TENTATIVE while the time is a suggestion the two may still change, CONFIRMED once
+    both have agreed it; each change of time comes with a higher SEQUENCE, so calendars move the
+    event they already hold instead of adding a second one.
     """
     name, address = parseaddr(sender)
     organizer = vCalAddress(f"mailto:{address}")
@@ -49,13 +59,13 @@ def invitation(
     event = Event()
     event.add("uid", event_uid(match))
     event.add("dtstamp", datetime.now(UTC))
-    event.add("sequence", 0)
+    event.add("sequence", sequence)
     event.add("dtstart", begin)
     event.add("dtend", begin + timedelta(minutes=match.duration_minutes))
     event.add("summary", wording.summary.format(other=" ".join((other.name or "").split())))
     event.add("description", description)
     event.add("location", wording.location[match.mode])
-    event.add("status", "TENTATIVE")
+    event.add("status", "CONFIRMED" if agreed else "TENTATIVE")
     event.add("organizer", organizer)
     for person in (match.participant, match.door_opener):
         event.add("attendee", _attendee(person))

@@ -2,7 +2,7 @@
 
 Signing up opens the door through the relay service, with the new person's body as the contact,
 so the person, the door and the relay match (the meeting's generation + 1) are written in one
-transaction and mailed; the answer links for that match follow. A contact who is already a
+transaction and mailed, answer links included. A contact who is already a
 member, and a door-opener, gets the door opened to them as they are. The invitation (their name
 and address held before they consented) is deleted as soon as it is answered either way.
 """
@@ -17,12 +17,12 @@ from graphsvc.errors import Conflict, InvalidInput, NotFound
 from graphsvc.graph import people as people_repo
 from graphsvc.graph.db import Graph
 from graphsvc.mail.errors import MailError
-from graphsvc.models.meeting import ContactRef, DoorsCreate, DoorsResult
+from graphsvc.models.meeting import ContactRef, DoorsCreate
 from graphsvc.models.person import Person, PersonCreate
 from graphsvc.selfservice import mails, repo
+from graphsvc.selfservice.announcer import LinkAnnouncer
 from graphsvc.selfservice.context import SelfService
 from graphsvc.selfservice.links import Link, LinkRefused
-from graphsvc.selfservice.matchmail import announce
 from graphsvc.selfservice.usage import SELF_SERVICE, used_once
 from graphsvc.services import doors
 
@@ -84,34 +84,32 @@ def accept(
         person = body.model_copy(update={"email": invited["email"], "roles": ["door_opener"]})
         request = DoorsCreate(opened_by="door_opener", contacts=[person])
         outcome: Outcome = "new"
-        result: DoorsResult | None
         try:
-            result = doors.open_doors(
-                graph, ctx.settings, invited["meeting_id"], request, SELF_SERVICE
-            )
+            doors.open_doors(
+                graph, ctx.settings, invited["meeting_id"], request, SELF_SERVICE,
+                LinkAnnouncer(ctx),
+            )  # fmt: skip
         except Conflict:
-            result, outcome = _as_member(ctx, graph, invited)
+            outcome = _as_member(ctx, graph, invited)
         if outcome != "closed":
             repo.delete_invitation(graph, invitation_id=link.subject)
-    for match in result.matches if result else []:
-        announce(ctx, graph, match.id)
     return outcome, state
 
 
-def _as_member(
-    ctx: SelfService, graph: Graph, invited: dict[str, Any]
-) -> tuple[DoorsResult | None, Outcome]:
+def _as_member(ctx: SelfService, graph: Graph, invited: dict[str, Any]) -> Outcome:
     """The invited address is already a member's: open the door to them when they are an
     active door-opener; otherwise leave the invitation for staff (the waiting list shows it)."""
     member_id = repo.find_person_by_email(graph, email=str(invited["email"]))
     if member_id is None:
-        return None, "closed"
+        return "closed"
     request = DoorsCreate(opened_by="door_opener", contacts=[ContactRef(person_id=member_id)])
     try:
-        result = doors.open_doors(graph, ctx.settings, invited["meeting_id"], request, SELF_SERVICE)
+        doors.open_doors(
+            graph, ctx.settings, invited["meeting_id"], request, SELF_SERVICE, LinkAnnouncer(ctx)
+        )
     except (Conflict, InvalidInput):
-        return None, "closed"
-    return result, "member"
+        return "closed"
+    return "member"
 
 
 def decline(ctx: SelfService, graph: Graph, link: Link) -> None:

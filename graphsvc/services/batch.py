@@ -27,6 +27,7 @@ from graphsvc.graph import matches as repo
 from graphsvc.graph.db import Graph, Tx
 from graphsvc.models.match import Assignment, BatchRequest, BatchResult, ScoredPair
 from graphsvc.services import matches
+from graphsvc.services.announce import Announcer
 from graphsvc.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -135,7 +136,9 @@ def _make(graph: Graph, settings: Settings, chosen: list[ScoredPair]) -> dict[st
     return made
 
 
-def run_batch(graph: Graph, settings: Settings, body: BatchRequest) -> BatchResult:
+def run_batch(
+    graph: Graph, settings: Settings, body: BatchRequest, announcer: Announcer | None = None
+) -> BatchResult:
     """Plans (and unless `dry_run`, makes and announces) matches for the waiting participants."""
     given = None if body.participant_ids is None else sorted(set(body.participant_ids))
     waiting = repo.waiting_participants(graph, ids=given)
@@ -146,7 +149,7 @@ def run_batch(graph: Graph, settings: Settings, body: BatchRequest) -> BatchResu
     if not body.dry_run:
         made = _make(graph, settings, chosen)
         chosen = [p for p in chosen if p.participant_id in made]
-        matches.notify(graph, settings, list(made.values()))
+        matches.notify(graph, settings, list(made.values()), announcer)
     assigned = {p.participant_id for p in chosen}
     return BatchResult(
         assignments=[

@@ -32,6 +32,7 @@ from graphsvc.models.meeting import (
 from graphsvc.models.person import PersonCreate
 from graphsvc.models.token import Principal
 from graphsvc.services import matches
+from graphsvc.services.announce import Announcer
 from graphsvc.services.meetings import locked_meeting
 from graphsvc.services.paging import decode_cursor, encode_cursor
 from graphsvc.services.people import check_person, new_id
@@ -48,7 +49,12 @@ class _Contact:
 
 
 def open_doors(
-    graph: Graph, settings: Settings, meeting_id: str, body: DoorsCreate, principal: Principal
+    graph: Graph,
+    settings: Settings,
+    meeting_id: str,
+    body: DoorsCreate,
+    principal: Principal,
+    announcer: Announcer | None = None,
 ) -> DoorsResult:
     """Opens the doors of one request and returns them with the relay matches made."""
     contacts = _prepare(graph, body)
@@ -106,7 +112,7 @@ def open_doors(
 
     doors, match_ids = graph.transaction(work)
     if match_ids:
-        matches.notify(graph, settings, match_ids)
+        matches.notify(graph, settings, match_ids, announcer)
     return DoorsResult(
         doors=doors, matches=[matches.get_match(graph, m, principal) for m in match_ids]
     )

@@ -28,6 +28,7 @@ from graphsvc.models.match import (
 from graphsvc.models.person import MeetingMode
 from graphsvc.models.token import Principal
 from graphsvc.privacy import present_person
+from graphsvc.services.announce import Announcer
 from graphsvc.services.people import new_id
 from graphsvc.services.slots import suggest_slot
 from graphsvc.settings import MatchWeights, Settings, get_settings
@@ -151,7 +152,9 @@ def propose_in_tx(
     return match_id
 
 
-def propose(graph: Graph, settings: Settings, body: MatchCreate) -> Match:
+def propose(
+    graph: Graph, settings: Settings, body: MatchCreate, announcer: Announcer | None = None
+) -> Match:
     """Staff's proposal (generation 1): one transaction, then both people are told."""
     at = clock.now()
 
@@ -167,7 +170,7 @@ def propose(graph: Graph, settings: Settings, body: MatchCreate) -> Match:
         )
 
     match_id = graph.transaction(work)
-    notify(graph, settings, [match_id])
+    notify(graph, settings, [match_id], announcer)
     return load_match(graph, match_id)
 
 
@@ -208,9 +211,20 @@ def load_match(graph: Graph, match_id: str) -> Match:
     )
 
 
-def notify(graph: Graph, settings: Settings, match_ids: list[str]) -> None:
+def notify(
+    graph: Graph,
+    settings: Settings,
+    match_ids: list[str],
+    announcer: Announcer | None = None,
+    *,
+    again: bool = False,
+) -> None:
     """Mails both people of each open match and records `sent` or `failed` on it; never raises
-    for a mail problem (the match stands and staff can resend)."""
+    for a mail problem (the match stands and staff can resend). An `announcer` (self-service)
+    sends that one mail with the answer links in it instead."""
+    if announcer is not None:
+        announcer.matches_proposed(graph, match_ids, again=again)
+        return
     for match_id in match_ids:
         match = load_match(graph, match_id)
         if match.status not in OPEN_STATUSES:
@@ -229,12 +243,14 @@ def notify(graph: Graph, settings: Settings, match_ids: list[str]) -> None:
             )
 
 
-def resend(graph: Graph, settings: Settings, match_id: str) -> Match:
+def resend(
+    graph: Graph, settings: Settings, match_id: str, announcer: Announcer | None = None
+) -> Match:
     """`POST /matches/{id}/notify`: tells both people again; only while the match is open."""
     match = load_match(graph, match_id)
     if match.status not in OPEN_STATUSES:
         raise Conflict(f"match {match_id!r} is {match.status}; only open matches are notified")
-    notify(graph, settings, [match_id])
+    notify(graph, settings, [match_id], announcer, again=True)
     return load_match(graph, match_id)
 
 

@@ -24,6 +24,7 @@ from graphsvc.models.meeting import (
     RematchPage,
 )
 from graphsvc.models.token import Principal
+from graphsvc.services.announce import Announcer
 from graphsvc.services.paging import decode_cursor, encode_cursor
 from graphsvc.services.people import new_id
 
@@ -36,11 +37,14 @@ def held_at_in_stockholm(held_at: datetime) -> datetime:
     return held_at if held_at.tzinfo is not None else held_at.replace(tzinfo=clock.STOCKHOLM)
 
 
-def record_meeting(graph: Graph, match_id: str, body: MeetingCreate) -> tuple[Meeting, bool]:
+def record_meeting(
+    graph: Graph, match_id: str, body: MeetingCreate, announcer: Announcer | None = None
+) -> tuple[Meeting, bool]:
     """Records that the match's two people met; returns the meeting and whether it is new.
 
     Recording the same match's meeting again returns the first one unchanged, so a retried
-    request or two staff members typing it in at once leave exactly one meeting.
+    request or two staff members typing it in at once leave exactly one meeting. After the
+    commit the `announcer` (self-service) asks for contacts and the follow-up.
     """
     held_at = held_at_in_stockholm(body.held_at)
     now = clock.now()
@@ -73,7 +77,10 @@ def record_meeting(graph: Graph, match_id: str, body: MeetingCreate) -> tuple[Me
         )
         return meeting, True
 
-    return graph.transaction(work)
+    meeting, created = graph.transaction(work)
+    if created and announcer is not None:
+        announcer.meeting_recorded(graph, meeting.id)
+    return meeting, created
 
 
 def record_no_doors(graph: Graph, meeting_id: str, body: NoDoorsCreate) -> RematchEntry:
@@ -114,8 +121,7 @@ def rematch_queue(graph: Graph, *, limit: int = 50, cursor: str | None = None) -
         entries = repo.list_rematch_queue(tx, after=after, limit=limit + 1)
         page, more = entries[:limit], len(entries) > limit
         people = {
-            p.id: p
-            for p in people_repo.get_people_tx(tx, ids=[e.participant_id for e in page])
+            p.id: p for p in people_repo.get_people_tx(tx, ids=[e.participant_id for e in page])
         }
         items = [
             RematchEntry(

@@ -15,6 +15,7 @@ from graphsvc.models.match import (
     Match,
     MatchCreate,
 )
+from graphsvc.selfservice.announcer import AnnouncerDep
 from graphsvc.services import batch, candidates, matches
 from graphsvc.settings import Settings
 
@@ -55,17 +56,22 @@ def list_candidates(
 
 
 @router.post("/matches", status_code=201, **MATCH)
-def propose(body: MatchCreate, request: Request, graph: GraphDep, _: Staff) -> Match:
-    """Proposes a meeting with a suggested hour and tells both people (409: no free capacity
-    or matched/met before; 422: inactive, wrong role, no shared language or way of meeting)."""
-    return matches.propose(graph, _settings(request), body)
+def propose(
+    body: MatchCreate, request: Request, graph: GraphDep, _: Staff, announcer: AnnouncerDep
+) -> Match:
+    """Proposes a meeting with a suggested hour and tells both people, with their answer links
+    (409: no free capacity or matched/met before; 422: inactive, wrong role, no shared language
+    or way of meeting)."""
+    return matches.propose(graph, _settings(request), body, announcer)
 
 
 @router.post("/matches/batch", response_model=BatchResult)
-def run_batch(body: BatchRequest, request: Request, graph: GraphDep, _: Staff) -> BatchResult:
+def run_batch(
+    body: BatchRequest, request: Request, graph: GraphDep, _: Staff, announcer: AnnouncerDep
+) -> BatchResult:
     """Assigns the waiting participants for the highest total score within every door-opener's
     capacity; `dry_run` returns the plan without making matches."""
-    return batch.run_batch(graph, _settings(request), body)
+    return batch.run_batch(graph, _settings(request), body, announcer)
 
 
 @router.get("/matches/{match_id}", **MATCH)
@@ -75,9 +81,11 @@ def get_match(match_id: str, graph: GraphDep, who: Viewer) -> Match:
 
 
 @router.post("/matches/{match_id}/notify", **MATCH)
-def notify(match_id: str, request: Request, graph: GraphDep, _: Staff) -> Match:
+def notify(
+    match_id: str, request: Request, graph: GraphDep, _: Staff, announcer: AnnouncerDep
+) -> Match:
     """Tells both people of an open match again; `notification` says how it went."""
-    return matches.resend(graph, _settings(request), match_id)
+    return matches.resend(graph, _settings(request), match_id, announcer)
 
 
 @router.post("/matches/{match_id}/accept", **MATCH)

@@ -21,6 +21,7 @@ from graphsvc.models.meeting import (
     problems,
 )
 from graphsvc.privacy import present_person
+from graphsvc.selfservice.announcer import AnnouncerDep
 from graphsvc.services import doors, meetings
 from graphsvc.settings import Settings
 
@@ -42,13 +43,19 @@ def _settings(request: Request) -> Settings:
     },
 )
 def record_meeting(
-    match_id: str, body: MeetingCreate, graph: GraphDep, _: Staff, response: Response
+    match_id: str,
+    body: MeetingCreate,
+    graph: GraphDep,
+    _: Staff,
+    response: Response,
+    announcer: AnnouncerDep,
 ) -> Meeting:
     """Records that the two met; the match becomes `met` and frees the door-opener's capacity.
+    The door-opener is mailed the link to name contacts, the participant the follow-up.
 
     Recording it again returns the first meeting (200) instead of making a second one.
     """
-    meeting, created = meetings.record_meeting(graph, match_id, body)
+    meeting, created = meetings.record_meeting(graph, match_id, body, announcer)
     if not created:
         response.status_code = 200
     return meeting
@@ -61,11 +68,16 @@ def record_meeting(
     responses=problems(404, 409),
 )
 def open_doors(
-    meeting_id: str, body: DoorsCreate, graph: GraphDep, who: Staff, request: Request
+    meeting_id: str,
+    body: DoorsCreate,
+    graph: GraphDep,
+    who: Staff,
+    request: Request,
+    announcer: AnnouncerDep,
 ) -> DoorsResult:
     """Opens doors after the meeting; the door-opener's doors become relay matches (409 when
     the door-opener would pass the per-meeting limit, or a contact cannot be introduced)."""
-    return doors.open_doors(graph, _settings(request), meeting_id, body, who)
+    return doors.open_doors(graph, _settings(request), meeting_id, body, who, announcer)
 
 
 @router.post(
@@ -77,9 +89,7 @@ def no_doors(meeting_id: str, body: NoDoorsCreate, graph: GraphDep, who: Staff) 
     return entry.model_copy(update={"participant": present_person(entry.participant, who)})
 
 
-@router.post(
-    "/meetings/{meeting_id}/follow-up", response_model=FollowUp, responses=problems(404)
-)
+@router.post("/meetings/{meeting_id}/follow-up", response_model=FollowUp, responses=problems(404))
 def follow_up(meeting_id: str, body: FollowUpCreate, graph: GraphDep, who: Staff) -> FollowUp:
     """The meeting's follow-up answers; a second follow-up replaces the first."""
     return meetings.record_follow_up(graph, meeting_id, body, who)

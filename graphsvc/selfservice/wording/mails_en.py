@@ -42,6 +42,12 @@ TEXT: dict[str, str] = {
         "I would like to suggest another time:\n{propose}\n\n"
         "I cannot take part in the meeting:\n{decline}" + SIGNATURE
     ),
+    "match_links": (
+        "Does the time suit you? Once you have been in touch, tell us with one click:\n\n"
+        "The time suits me:\n{accept}\n\n"
+        "I would like to suggest another time:\n{propose}\n\n"
+        "I cannot take part in the meeting:\n{decline}"
+    ),
     "proposed_subject": "Dörrnät: {other} suggests a new time",
     "proposed_body": (
         "Hello {name},\n\n"

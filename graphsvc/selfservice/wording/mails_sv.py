@@ -42,6 +42,12 @@ TEXT: dict[str, str] = {
         "Jag vill föreslå en annan tid:\n{propose}\n\n"
         "Jag kan inte delta i mötet:\n{decline}" + SIGNATURE
     ),
+    "match_links": (
+        "Passar tiden? När ni har hörts av, svara oss med ett klick:\n\n"
+        "Tiden passar mig:\n{accept}\n\n"
+        "Jag vill föreslå en annan tid:\n{propose}\n\n"
+        "Jag kan inte delta i mötet:\n{decline}"
+    ),
     "proposed_subject": "Dörrnät: {other} föreslår en ny tid",
     "proposed_body": (
         "Hej {name}!\n\n"
