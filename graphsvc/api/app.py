@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 
-from graphsvc.api import audit, errors
+from graphsvc.api import access_log, audit, errors
 from graphsvc.api.routes import audit as audit_routes
 from graphsvc.api.routes import health, people, reference
 from graphsvc.api.routes import imports as import_routes
@@ -56,6 +56,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         lifespan=lifespan,
     )
     app.state.settings = settings
+    access_log.install()
     errors.install(app)
     audit.install(app)
     page_routes.install_session(app, settings)
