@@ -13,6 +13,7 @@ from graphsvc.graph.db import Graph
 from graphsvc.selfservice import reminders, repo
 from graphsvc.selfservice.context import SelfService
 from graphsvc.services import people, tokens
+from tests.pages import signed_in
 from tests.test_selfservice_kit import (  # noqa: F401 - fixtures
     Browser,
     Clock,
@@ -79,6 +80,23 @@ def test_the_waiting_list_is_for_staff_only(app_and_browser: Browser, graph: Gra
     assert viewer.get("/api/v1/waiting").status_code == 403
     assert viewer.post("/api/v1/waiting/sign_up/p_x/resend").status_code == 403
     assert Browser(app_and_browser.app).get("/api/v1/waiting").status_code == 401
+
+
+def test_the_waiting_page_sends_a_browser_without_a_session_to_the_login_form(
+    app_and_browser: Browser, graph: Graph
+) -> None:
+    signed_out = Browser(app_and_browser.app)
+    response = signed_out.get("/ui/waiting?lang=en", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/ui/login?lang=en&next=%2Fui%2Fwaiting%3Flang%3Den"
+    resend = signed_out.post("/ui/waiting/sign_up/p_x/resend", follow_redirects=False)
+    assert resend.status_code == 303 and resend.headers["location"].startswith("/ui/login?")
+
+    viewer = signed_in(app_and_browser, graph, "viewer")
+    assert viewer.get("/ui/waiting", follow_redirects=False).status_code == 403
+    staff = signed_in(app_and_browser, graph, "staff")
+    page = staff.get("/ui/waiting?lang=en", follow_redirects=False)
+    assert page.status_code == 200 and "<h1>" in page.text
 
 
 def test_the_waiting_page_lists_invitations_and_resends_with_a_csrf_token(

@@ -58,6 +58,18 @@ PageViewer = Annotated[Principal, Depends(_page_principal)]
 """Every page needs at least the viewer role, which every valid token has."""
 
 
+def _page_staff(principal: PageViewer) -> Principal:
+    if not principal.may("staff"):
+        raise HTTPException(
+            status_code=403, detail=f"this needs the staff role; your token is {principal.role}"
+        )
+    return principal
+
+
+PageStaff = Annotated[Principal, Depends(_page_staff)]
+"""Pages for staff only (the waiting list): signed out → the login form; a viewer → 403."""
+
+
 # What the OpenAPI document says pages and their twins may answer besides 200 and 422.
 PAGE_RESPONSES: Final[dict[int | str, dict[str, Any]]] = {
     303: {"description": "Not signed in: on to the login form, and back here afterwards."}

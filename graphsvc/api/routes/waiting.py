@@ -16,6 +16,7 @@ from graphsvc.selfservice.models import ResendResult, WaitingKind, WaitingPage
 from graphsvc.selfservice.pages import waiting_page
 from graphsvc.selfservice.web import Page, page_lang, read_form, render
 from graphsvc.selfservice.wording import PAGES
+from graphsvc.web.guard import PAGE_RESPONSES, PageStaff
 
 router = APIRouter(tags=["waiting"])
 ItemId = Annotated[str, Path(min_length=1, max_length=100)]
@@ -44,11 +45,21 @@ def resend(
     return waiting.resend(ctx, graph, kind, item_id)
 
 
-@router.get("/ui/waiting", response_class=HTMLResponse, summary="The waiting list as a page")
+@router.get(
+    "/ui/waiting",
+    response_class=HTMLResponse,
+    summary="The waiting list as a page",
+    responses=PAGE_RESPONSES,
+)
 def page(
-    request: Request, graph: GraphDep, who: Staff, ctx: SelfServiceDep, done: str | None = None
+    request: Request,
+    graph: GraphDep,
+    who: PageStaff,
+    ctx: SelfServiceDep,
+    done: str | None = None,
 ) -> HTMLResponse:
-    """One table per kind, each row with a button that sends its mail again."""
+    """One table per kind, each row with a button that sends its mail again; a browser that
+    is not signed in is sent to the login form, as on the other staff pages."""
     t = PAGES[page_lang(request)]
     notice = {"sent": t["waiting_resent"], "failed": t["waiting_failed"].format(detail="")}
     shown = waiting_page.waiting_page(request, ctx, graph, who, notice=notice.get(done or ""))
@@ -59,14 +70,19 @@ def page(
     "/ui/waiting/{kind}/{item_id}/resend",
     response_class=HTMLResponse,
     summary="Resend an item's mail from the waiting page",
-    responses={303: {"description": "Back to the waiting list, saying how it went."}},
+    responses={
+        303: {
+            "description": "Back to the waiting list, saying how it went (or, signed out, "
+            "on to the login form)."
+        }
+    },
 )
 async def page_resend(
     kind: WaitingKind,
     item_id: ItemId,
     request: Request,
     graph: GraphDep,
-    _: Staff,
+    _: PageStaff,
     ctx: SelfServiceDep,
 ) -> Response:
     """Resends after the form's CSRF check, then returns to the list."""
