@@ -5,13 +5,17 @@ the relay matches (generation 2) are proposed and mailed."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
+from icalendar import Calendar
+
+from graphsvc import clock
 from graphsvc.graph.db import Graph
 from graphsvc.selfservice import reminders
 from graphsvc.selfservice.context import SelfService
 from graphsvc.selfservice.usage import SELF_SERVICE
 from graphsvc.services import matches, people
+from graphsvc.services.slots import easter_sunday, swedish_holidays
 from tests.test_selfservice_kit import (  # noqa: F401 - fixtures
     LINK,
     Browser,
@@ -22,6 +26,7 @@ from tests.test_selfservice_kit import (  # noqa: F401 - fixtures
     door_opener_form,
     mail_settings,
     mailbox,
+    mails_of,
     options,
     participant_form,
     staff_client,
@@ -137,7 +142,7 @@ def test_a_whole_relay_runs_on_the_links_in_the_mails(
     assert staff_client.get("/api/v1/waiting?kind=invitation").json()["items"] == []
 
     # Everything went out at once: the hourly run finds no first mail left to send.
-    assert not any(reminders.run(ctx, graph).values())
+    assert not any(mails_of(reminders.run(ctx, graph)).values())
 
 
 def test_used_links_are_refused_and_change_nothing(
@@ -163,27 +168,57 @@ def test_used_links_are_refused_and_change_nothing(
     assert closed.status_code == 409
 
 
-def test_a_new_time_is_proposed_and_agreed(
+def first_weekday(start: date, isoweekday: int) -> date:
+    """The first day on or after `start` that falls on `isoweekday` and is no holiday."""
+    day = start
+    while day.isoweekday() != isoweekday or day in swedish_holidays(day.year):
+        day += timedelta(days=1)
+    return day
+
+
+def test_a_new_time_is_checked_against_the_other_then_agreed_and_becomes_the_matchs_time(
     browser: Browser, staff_client: Browser, mailbox: Mailbox, graph: Graph, ctx: SelfService
 ) -> None:
+    # Amira can meet on Tuesday afternoons and Thursday mornings (her form's "2-pm", "4-am").
     join_and_confirm(browser, mailbox, "/join/participant", participant_form("Amira", AMIRA))
     join_and_confirm(browser, mailbox, "/join/door-opener", door_opener_form("Åsa", ASA))
     made = staff_client.post(
         "/api/v1/matches",
         json={"participant_id": person_id(graph, AMIRA), "door_opener_id": person_id(graph, ASA)},
     ).json()
-    past = browser.submit(
-        mailbox.link(ASA, "match-propose"), {"day": "2020-01-01", "time": "10:00"}
-    )
+    propose = mailbox.link(ASA, "match-propose")
+    past = browser.submit(propose, {"day": "2020-01-01", "time": "10:00"})
     assert past.status_code == 422
-    day = (ctx.now().date().replace(day=1)).replace(year=ctx.now().year + 1).isoformat()
-    sent = browser.submit(mailbox.link(ASA, "match-propose"), {"day": day, "time": "10:30"})
+
+    year = ctx.now().year + 1
+    thursday = first_weekday(date(year, 3, 1), 4)
+    ascension = easter_sunday(year) + timedelta(days=39)  # a Thursday, and a holiday
+    for day, hour, said in (
+        (thursday + timedelta(days=2), "10:30", "utanför de tider"),  # a Saturday
+        (thursday, "11:30", "utanför de tider"),  # 11:30-12:30 runs past her 12:00
+        (ascension, "10:00", "helgdag"),
+    ):
+        refused = browser.submit(propose, {"day": day.isoformat(), "time": hour})
+        assert refused.status_code == 422 and said in refused.text, (day, hour)
+        assert "Amira brukar kunna: tisdag 13:00–17:00, torsdag 09:00–12:00" in refused.text
+    assert len(mailbox.to(AMIRA)) == 2  # the confirmation and the match mail: nothing asked
+
+    sent = browser.submit(propose, {"day": thursday.isoformat(), "time": "10:30"})
     assert sent.status_code == 200, sent.text
     proposal = mailbox.to(AMIRA)[-1]
     assert "föreslår en ny tid" in str(proposal["Subject"]) and "10:30" in Mailbox.text(proposal)
     agreed = browser.submit(mailbox.link(AMIRA, "match-accept"))
     assert "10:30" in agreed.text
-    assert matches.load_match(graph, made["id"]).status == "accepted"
+
+    at = datetime.combine(thursday, time(10, 30), tzinfo=clock.STOCKHOLM)
+    match = staff_client.get(f"/api/v1/matches/{made['id']}").json()
+    assert match["status"] == "accepted"
+    assert datetime.fromisoformat(match["suggested_time"]) == at
+    for address in (AMIRA, ASA):
+        (ics,) = [p for p in mailbox.to(address)[-1].iter_attachments()]
+        event = Calendar.from_ical(ics.get_content()).walk("VEVENT")[0]
+        assert event.decoded("dtstart") == at and int(event["sequence"]) == 1
+        assert str(event["status"]) == "CONFIRMED" and str(event["uid"]) == f"{made['id']}@dorrnat"
 
 
 def test_a_contact_who_is_already_a_door_opener_gets_the_relay_match_as_they_are(

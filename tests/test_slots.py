@@ -18,6 +18,7 @@ from graphsvc.services.slots import (
     SEARCH_WEEKS,
     easter_sunday,
     next_working_day,
+    slot_problem,
     suggest_slot,
     swedish_holidays,
 )
@@ -282,3 +283,49 @@ def test_suggested_slot_obeys_every_rule_and_is_the_earliest(
     assert not clashes(found.astimezone(UTC), duration, busy)
     if not participant and not door_opener:
         assert found.isoweekday() <= 5
+
+
+# --- Whether a proposed time fits a person (the self-service "propose another time") -------
+
+
+def test_a_proposed_time_inside_the_window_and_clear_of_other_meetings_fits() -> None:
+    tuesday = sthlm(2026, 12, 1, 16, 0)  # 16:00-17:00 ends exactly when the window does
+    assert slot_problem(tuesday, availability=TUESDAY_13_17, busy=[]) is None
+    assert (
+        slot_problem(tuesday, availability=TUESDAY_13_17, busy=[tuesday - timedelta(hours=1)])
+        is None
+    )
+
+
+def test_a_proposed_time_outside_the_window_or_past_its_end_does_not_fit() -> None:
+    assert (
+        slot_problem(sthlm(2026, 12, 1, 16, 30), availability=TUESDAY_13_17, busy=[])
+        == "unavailable"
+    )
+    assert (
+        slot_problem(sthlm(2026, 12, 2, 14, 0), availability=TUESDAY_13_17, busy=[])
+        == "unavailable"
+    )
+
+
+def test_without_availability_weekday_office_hours_fit_and_weekends_do_not() -> None:
+    assert slot_problem(sthlm(2026, 12, 2, 9, 0), availability=[], busy=[]) is None
+    assert slot_problem(sthlm(2026, 12, 5, 10, 0), availability=[], busy=[]) == "unavailable"
+    assert slot_problem(sthlm(2026, 12, 2, 16, 30), availability=[], busy=[]) == "unavailable"
+
+
+def test_a_holiday_never_fits_even_inside_the_window() -> None:
+    christmas_eve = sthlm(2026, 12, 24, 10, 0)  # a Thursday
+    assert (
+        slot_problem(christmas_eve, availability=[slot(4, "09:00", "12:00")], busy=[]) == "holiday"
+    )
+
+
+def test_a_proposed_time_overlapping_another_open_match_is_busy_whatever_the_zone() -> None:
+    tuesday = sthlm(2026, 12, 1, 14, 0)
+    other = (tuesday + timedelta(minutes=30)).astimezone(UTC)
+    assert slot_problem(tuesday, availability=TUESDAY_13_17, busy=[other]) == "busy"
+    assert (
+        slot_problem(tuesday, availability=TUESDAY_13_17, busy=[tuesday + timedelta(hours=1)])
+        is None
+    )

@@ -18,7 +18,7 @@ from graphsvc.errors import Conflict
 from graphsvc.graph.db import Graph
 from graphsvc.models.match import OPEN_STATUSES
 from graphsvc.models.meeting import Meeting, MeetingCreate
-from graphsvc.models.person import MeetingMode
+from graphsvc.models.person import MeetingMode, Person
 from graphsvc.selfservice import mails, relay, repo
 from graphsvc.selfservice.context import SelfService
 from graphsvc.selfservice.links import Link
@@ -26,6 +26,7 @@ from graphsvc.selfservice.matchmail import agreed_mail, answer_mail, send_quietl
 from graphsvc.selfservice.matchstate import MatchClosed, MatchState, both, load
 from graphsvc.selfservice.usage import SELF_SERVICE, used_once
 from graphsvc.services import matches, meetings
+from graphsvc.services.slots import SlotProblem, slot_problem
 
 
 def _open(graph: Graph, link: Link) -> MatchState:
@@ -47,12 +48,11 @@ def accept(ctx: SelfService, graph: Graph, link: Link) -> tuple[MatchState, bool
         state = MatchState(state.match, flow, state.meeting_id, state.role)
         if flow.get(f"{state.other_role}_answer") != "accept":
             return state, False
-        flow = repo.set_match_flow(
-            graph, match_id=state.match.id, props={"agreed_time": state.time}
-        )
+        flow = repo.agree_time(graph, match_id=state.match.id, at=state.time)
         if state.match.status == "proposed":
             matches.transition(graph, state.match.id, "accept", SELF_SERVICE)
-        state = MatchState(state.match, flow, state.meeting_id, state.role)
+        agreed = state.match.model_copy(update={"suggested_time": state.time})
+        state = MatchState(agreed, flow, state.meeting_id, state.role)
     send_quietly(ctx, [agreed_mail(ctx, s) for s in both(state)], state.match.id)
     return state, True
 
@@ -76,14 +76,39 @@ def decline(ctx: SelfService, graph: Graph, link: Link) -> MatchState:
     return state
 
 
+class TimeRefused(ValueError):
+    """A proposed time that does not suit the other person: `reason` is a `SlotProblem`."""
+
+    def __init__(self, reason: SlotProblem, other: Person) -> None:
+        super().__init__(f"the time does not fit: {reason}")
+        self.reason: SlotProblem = reason
+        self.other = other
+
+
+def check_fit(graph: Graph, state: MatchState, at: datetime) -> None:
+    """Refuses a time outside the other person's weekly availability, on a holiday, or at an
+    hour either of the two already has another open match."""
+    busy = repo.busy_times(graph, match_id=state.match.id, person_ids=[state.me.id, state.other.id])
+    problem = slot_problem(
+        at,
+        availability=state.other.availability,
+        busy=busy,
+        duration_minutes=state.match.duration_minutes,
+    )
+    if problem is not None:
+        raise TimeRefused(problem, state.other)
+
+
 def propose(ctx: SelfService, graph: Graph, link: Link, at: datetime) -> MatchState:
     """Puts a new time on the table (a yes from the proposer) and asks the other person.
-    Raises ValueError for a time that is not at least an hour ahead and within a year."""
+    Raises ValueError for a time that is not at least an hour ahead and within a year, and
+    `TimeRefused` for one that does not fit the other person (the link stays usable)."""
     now = ctx.now()
     if not now + timedelta(hours=1) <= at <= now + timedelta(days=365):
         raise ValueError("the time must lie ahead, within a year")
     with used_once(ctx, graph, link):
         state = _open(graph, link)
+        check_fit(graph, state, at)
         flow = repo.set_match_flow(
             graph,
             match_id=state.match.id,

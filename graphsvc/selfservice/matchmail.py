@@ -16,7 +16,7 @@ from email.message import EmailMessage
 from graphsvc.errors import NotFound
 from graphsvc.graph import matches as match_repo
 from graphsvc.graph.db import Graph
-from graphsvc.mail.compose import Extra, match_mails
+from graphsvc.mail.compose import Extra, attach_invitation, match_mails
 from graphsvc.mail.errors import MailError
 from graphsvc.models.match import OPEN_STATUSES, Match
 from graphsvc.models.person import Role
@@ -78,9 +78,10 @@ def met_mail(ctx: SelfService, state: MatchState, *, reminder: bool = False) -> 
 
 
 def agreed_mail(ctx: SelfService, state: MatchState) -> EmailMessage:
-    """The time is agreed; the link to say "we met" comes with it."""
+    """The time is agreed; the link to say "we met" comes with it, and the calendar invitation
+    updated to that time (same event, next SEQUENCE, CONFIRMED)."""
     mid = state.match.id
-    return mails.person_mail(
+    message = mails.person_mail(
         ctx,
         state.me,
         "agreed",
@@ -89,6 +90,17 @@ def agreed_mail(ctx: SelfService, state: MatchState) -> EmailMessage:
         other=state.other.name or "",
         when=mails.when(state.time, lang_for(state.me)),
     )
+    revision = state.flow.get("time_revision")
+    attach_invitation(
+        message,
+        state.match,
+        state.me,
+        state.other,
+        ctx.settings.mail_from,
+        sequence=revision if isinstance(revision, int) else 1,
+        agreed=True,
+    )
+    return message
 
 
 def _claimed(

@@ -110,6 +110,20 @@ def set_match_flow(graph: Graph, *, match_id: str, props: dict[str, Any]) -> dic
     return flow
 
 
+def agree_time(graph: Graph, *, match_id: str, at: datetime | None) -> dict[str, Any]:
+    """Writes the agreed time on the record and as the match's `suggested_time`, under both
+    people's locks; returns the whole record (with `time_revision`)."""
+    rows = graph.write(Q.agree_time, match_id=match_id, at=at)
+    flow: dict[str, Any] = native(rows[0]["flow"]) if rows else {}
+    return flow
+
+
+def busy_times(graph: Graph, *, match_id: str, person_ids: list[str]) -> list[datetime]:
+    """Start times of the people's other open matches."""
+    rows = graph.read(Q.busy_times, match_id=match_id, person_ids=person_ids)
+    return [native(t) for t in rows[0]["busy"]] if rows else []
+
+
 def claim_match_step(graph: Graph, *, match_id: str, step: MatchStep, at: datetime | None) -> bool:
     """Sets a once-only step; True only for the caller that set it. `at=None` gives it back."""
     rows = graph.write(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal
 
 from graphsvc.clock import STOCKHOLM
 from graphsvc.models.person import AvailabilitySlot
@@ -185,4 +186,36 @@ def suggest_slot(
                 if not any(b_start < end and begin < b_end for b_start, b_end in taken):
                     return start
         day += timedelta(days=1)
+    return None
+
+
+SlotProblem = Literal["holiday", "unavailable", "busy"]
+
+
+def slot_problem(
+    start: datetime,
+    *,
+    availability: list[AvailabilitySlot],
+    busy: list[datetime],
+    duration_minutes: int = 60,
+    holidays: frozenset[date] = frozenset(),
+) -> SlotProblem | None:
+    """Why a meeting at `start` does not fit a person's week, by the rules `suggest_slot`
+    follows, or None when it fits: never on a holiday (`holiday`); inside one of their weekly
+    windows, office hours on weekdays when they gave none (`unavailable`); clear of their other
+    open matches, an hour each (`busy`). The lead-time rule is left out: whoever proposes a time
+    is already in touch with the other."""
+    local = _aware(start).astimezone(STOCKHOLM)
+    day = local.date()
+    if day in holidays or day in swedish_holidays(day.year):
+        return "holiday"
+    begin, end = _minutes(local.time()), _minutes(local.time()) + duration_minutes
+    windows = _windows(availability).get(day.isoweekday(), [])
+    if not any(_minutes(w_start) <= begin and end <= _minutes(w_end) for w_start, w_end in windows):
+        return "unavailable"
+    first, last = local.astimezone(UTC), local.astimezone(UTC) + timedelta(minutes=duration_minutes)
+    for other in busy:
+        taken = _aware(other).astimezone(UTC)
+        if taken < last and first < taken + timedelta(minutes=BUSY_MINUTES):
+            return "busy"
     return None

@@ -8,7 +8,8 @@ from fastapi import Request, Response
 
 from graphsvc import clock
 from graphsvc.graph.db import Graph
-from graphsvc.models.person import MeetingMode
+from graphsvc.mail.wording import EN, SV
+from graphsvc.models.person import MeetingMode, Person
 from graphsvc.selfservice import matchflow
 from graphsvc.selfservice.context import SelfService
 from graphsvc.selfservice.forms import FormData
@@ -17,7 +18,7 @@ from graphsvc.selfservice.mails import when
 from graphsvc.selfservice.matchstate import MatchClosed, MatchState, load
 from graphsvc.selfservice.usage import ensure_unused
 from graphsvc.selfservice.web import Page, action, message, page_lang
-from graphsvc.selfservice.wording import PAGES
+from graphsvc.selfservice.wording import PAGES, Lang
 
 
 def _open_state(graph: Graph, link: Link) -> MatchState:
@@ -66,6 +67,20 @@ def decline(
     return message(t["declined_title"], t["declined_text"].format(other=state.other.name or ""))
 
 
+def availability_hint(other: Person, lang: Lang) -> str:
+    """The other person's weekly times in words, so a refused time is easy to correct."""
+    t = PAGES[lang]
+    name = other.name or ""
+    if not other.availability:
+        return t["propose_hint_office"].format(other=name)
+    days = (SV if lang == "sv" else EN).weekdays
+    times = ", ".join(
+        f"{days[s.weekday - 1]} {s.start}–{s.end}"
+        for s in sorted(other.availability, key=lambda s: (s.weekday, s.start))
+    )
+    return t["propose_hint"].format(other=name, times=times)
+
+
 def show_propose(
     request: Request,
     ctx: SelfService,
@@ -76,13 +91,15 @@ def show_propose(
     form: FormData | None = None,
 ) -> Page:
     """A day and a time of day, as plain date and time inputs."""
-    t = PAGES[page_lang(request)]
+    lang = page_lang(request)
+    t = PAGES[lang]
     state = _open_state(graph, link)
     return Page(
         "propose.html.j2",
         {
             "title": t["propose_title"],
             "text": t["propose_text"].format(other=state.other.name or ""),
+            "hint": availability_hint(state.other, lang),
             "errors": {"when": error} if error else {},
             "day": form.get("day") if form else "",
             "hour": form.get("time") if form else "",
@@ -105,6 +122,9 @@ def propose(
             tzinfo=clock.STOCKHOLM,
         )
         state = matchflow.propose(ctx, graph, link, moment)
+    except matchflow.TimeRefused as exc:
+        error = f"err_when_{exc.reason}"
+        return show_propose(request, ctx, graph, link, error=error, form=form)
     except ValueError:
         return show_propose(request, ctx, graph, link, error="err_when", form=form)
     text = t["proposed_text"].format(other=state.other.name or "", when=when(moment, lang))

@@ -34,6 +34,13 @@ TEXT: dict[str, str] = {
     "proposed_text": "We have asked {other} whether {when} suits them. You will get a mail when "
     "the time is agreed.",
     "err_when": "Choose a day and a time ahead, within a year.",
+    "err_when_holiday": "That day is a public holiday in Sweden. Please choose another day.",
+    "err_when_unavailable": "That time is outside the times the person you are meeting can "
+    "make. Please choose another time.",
+    "err_when_busy": "One of you already has another meeting in the programme then. Please "
+    "choose another time.",
+    "propose_hint": "{other} can usually meet: {times}. The meeting takes an hour.",
+    "propose_hint_office": "{other} can meet on weekdays, 09:00–17:00. The meeting takes an hour.",
     "met_title": "Have you met?",
     "met_text": "Tell us about your meeting with {other}, and the baton is passed on.",
     "met_mode": "How did you meet?",

@@ -33,6 +33,12 @@ TEXT: dict[str, str] = {
     "proposed_text": "Vi har frågat {other} om {when} passar. Ni får ett mejl när tiden är "
     "bestämd.",
     "err_when": "Välj en dag och ett klockslag framåt i tiden, inom ett år.",
+    "err_when_holiday": "Den dagen är en helgdag. Välj en annan dag.",
+    "err_when_unavailable": "Den tiden ligger utanför de tider den du ska träffa kan. "
+    "Välj en annan tid.",
+    "err_when_busy": "En av er har redan ett annat möte i programmet just då. Välj en annan tid.",
+    "propose_hint": "{other} brukar kunna: {times}. Mötet tar en timme.",
+    "propose_hint_office": "{other} kan vardagar kl. 09:00–17:00. Mötet tar en timme.",
     "met_title": "Har ni träffats?",
     "met_text": "Berätta om ditt möte med {other}, så skickas stafettpinnen vidare.",
     "met_mode": "Hur träffades ni?",
