@@ -52,9 +52,10 @@ class SelfService:
 
 
 def get_selfservice(request: Request) -> SelfService:
-    """The app's `SelfService`, made from its settings on first use."""
+    """The app's `SelfService`, made from its settings on first use (and again when the app's
+    settings object is replaced, so mail always goes where the app's settings say)."""
     found: SelfService | None = getattr(request.app.state, "selfservice", None)
-    if found is None:
+    if found is None or found.settings is not request.app.state.settings:
         found = SelfService.build(request.app.state.settings)
         request.app.state.selfservice = found
     return found
