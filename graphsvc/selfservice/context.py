@@ -1,13 +1,14 @@
 """What every self-service request and run needs: settings, the link signer, CSRF, rate limits.
 
 One `SelfService` per app (kept on `app.state`, made on first use) or per CLI run. Tests build
-their own with a movable clock and a fresh limiter.
+their own with a movable clock. The rate limits' counters live in the graph, so every process
+(and every test's own `SelfService`) shares them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
@@ -16,7 +17,7 @@ from fastapi import Depends, Request
 from graphsvc import clock
 from graphsvc.selfservice.csrf import CsrfGuard
 from graphsvc.selfservice.links import LinkSigner
-from graphsvc.selfservice.ratelimit import SlidingWindow
+from graphsvc.selfservice.ratelimit import RateLimiter
 from graphsvc.selfservice.settings import SelfServiceSettings, get_self_settings
 from graphsvc.settings import Settings
 
@@ -29,7 +30,7 @@ class SelfService:
     options: SelfServiceSettings
     signer: LinkSigner
     csrf: CsrfGuard
-    limiter: SlidingWindow = field(default_factory=SlidingWindow)
+    limiter: RateLimiter
     now: Callable[[], datetime] = clock.now
 
     @classmethod
@@ -47,6 +48,7 @@ class SelfService:
             options=options,
             signer=LinkSigner(secret, options, now),
             csrf=CsrfGuard(secret, options.csrf_max_age_seconds),
+            limiter=RateLimiter(secret, now),
             now=now,
         )
 

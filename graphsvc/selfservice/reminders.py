@@ -10,7 +10,8 @@ nothing twice. What it does, in order:
 - mails the contacts and follow-up links for meetings staff recorded (recent ones only);
 - reminds door-openers who named no contacts after `remind_doors_days`;
 - reminds invitees after `remind_invitation_days` and unconfirmed sign-ups after
-  `remind_confirm_days`.
+  `remind_confirm_days`;
+- deletes the rate limits' counters whose window has ended.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def _remind_sign_up(ctx: SelfService, graph: Graph, person_id: str) -> int:
 
 
 def run(ctx: SelfService, graph: Graph) -> dict[str, int]:
-    """One pass; returns how many invitations were erased and mails sent, per kind."""
+    """One pass; returns how many invitations (and rate counters) were erased and mails sent,
+    per kind."""
     now, o = ctx.now(), ctx.options
     days = timedelta(days=1)
     since = now - timedelta(hours=o.catch_up_hours)
@@ -89,4 +91,5 @@ def run(ctx: SelfService, graph: Graph) -> dict[str, int]:
         _remind_sign_up(ctx, graph, p)
         for p in due("confirm_reminders", before=now - o.remind_confirm_days * days)
     )
+    counts["rate_counters_erased"] = repo.erase_rate_counters(graph, now=now)
     return counts

@@ -175,6 +175,19 @@ def claim_invitation_reminder(graph: Graph, *, invitation_id: str, at: datetime 
     return bool(rows)
 
 
+def count_attempts(
+    graph: Graph, *, counters: list[dict[str, Any]], expires_at: datetime
+) -> list[bool]:
+    """Counts one attempt on each rate counter (`id`, `limit`); whether each was allowed."""
+    rows = graph.write(Q.count_attempts, counters=counters, expires_at=expires_at)
+    return [bool(a) for a in rows[0]["allowed"]] if rows else [False]
+
+
+def erase_rate_counters(graph: Graph, *, now: datetime) -> int:
+    """Deletes the rate counters whose window has ended; returns how many."""
+    return int(graph.write(Q.erase_rate_counters, now=now)[0]["erased"])
+
+
 def due(graph: Graph, name: str, **params: Any) -> list[str]:
     """Ids from one of the `due_*` queries (the reminders run's work lists)."""
     return [str(r["id"]) for r in graph.read(getattr(Q, f"due_{name}"), **params)]

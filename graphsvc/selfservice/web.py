@@ -123,8 +123,7 @@ def refused_form(
     """
     t = PAGES[page_lang(request)]
     window = ctx.options.rate_window_seconds
-    allowed = [ctx.limiter.allow(b, k, limit=n, window=window) for b, k, n in limits]
-    if not all(allowed):
+    if not ctx.limiter.allow(request.app.state.graph, limits, window=window):
         return Page(
             "message.html.j2",
             {"title": t["limited_title"], "paragraphs": [t["limited"]], "back": None},
