@@ -121,7 +121,8 @@ def rematch_queue(graph: Graph, *, limit: int = 50, cursor: str | None = None) -
         entries = repo.list_rematch_queue(tx, after=after, limit=limit + 1)
         page, more = entries[:limit], len(entries) > limit
         people = {
-            p.id: p for p in people_repo.get_people_tx(tx, ids=[e.participant_id for e in page])
+            p.id: p
+            for p in people_repo.get_people_tx(tx, ids=[e.participant_id for e in page])
         }
         items = [
             RematchEntry(

@@ -89,7 +89,9 @@ def no_doors(meeting_id: str, body: NoDoorsCreate, graph: GraphDep, who: Staff) 
     return entry.model_copy(update={"participant": present_person(entry.participant, who)})
 
 
-@router.post("/meetings/{meeting_id}/follow-up", response_model=FollowUp, responses=problems(404))
+@router.post(
+    "/meetings/{meeting_id}/follow-up", response_model=FollowUp, responses=problems(404)
+)
 def follow_up(meeting_id: str, body: FollowUpCreate, graph: GraphDep, who: Staff) -> FollowUp:
     """The meeting's follow-up answers; a second follow-up replaces the first."""
     return meetings.record_follow_up(graph, meeting_id, body, who)
