@@ -139,3 +139,16 @@ def test_no_door_openers_or_no_participants_rank_nothing(graph: Graph) -> None:
         top_candidates(batch_facts(graph, participant_ids=[], weights=W), weights=W, limit=TOP_K)
         == []
     )
+
+
+def test_participants_without_a_place_are_ranked_as_the_candidate_list_ranks_them(
+    graph: Graph,
+) -> None:
+    homeless = sign_up(graph, factories.participant(home_place=None))
+    for place in ("1480", "0180", None):
+        sign_up(graph, factories.door_opener(home_place=place, max_active_matches=2))
+    facts = batch_facts(graph, participant_ids=[homeless], weights=W)
+    ranked = [(p.door_opener_id, p.score) for p in top_candidates(facts, weights=W, limit=TOP_K)]
+    listed = candidates.list_candidates(graph, homeless, weights=W, principal=STAFF, limit=TOP_K)
+    assert ranked == [(c.door_opener.id, c.score) for c in listed.items]
+    assert len(ranked) == 3

@@ -33,7 +33,7 @@ class Places:
         theirs = np.full((widest, len(facts.door_openers)), none, dtype=np.int64)
         for j, d in enumerate(facts.door_openers):
             for slot, key in enumerate(d.places):
-                theirs[slot, j] = self._index[key]
+                theirs[slot, j] = self._index.get(key, none)  # all known when a home is
         self._theirs = list(theirs)
         self._has_place = np.array([bool(d.places) for d in facts.door_openers], dtype=bool)
         self._metres = {
