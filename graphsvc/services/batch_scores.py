@@ -37,9 +37,12 @@ BLOCK = 500
 """Participants scored together: a block's scores are BLOCK x door-openers floats."""
 HUB = 0.3
 """A neighbour shared by more than this share of door-openers is added as a dense vector."""
-MARGIN = 1e-6
-"""Rounding to 6 decimals moves a score by at most half of this, so a score within it of the
-unrounded cut may still tie or beat the cut once rounded."""
+SAMPLE = 8
+"""Every SAMPLE-th door-opener bounds the cut; about `limit * SAMPLE` candidates per row remain."""
+MARGIN = 2e-6
+"""Rounding to 6 decimals moves a score by at most a quarter of this (half a millionth, and a
+few units in the last place), so a score within it of the unrounded cut may still tie or beat the
+cut once rounded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +131,35 @@ class _Ranking:
                 scores[np.ix_(np.array(rows), n.columns)] += n.term
         swedish = np.array([[p.speaks_sv] for p in block], dtype=bool)
         np.add(scores, self.facts.swedish, out=scores, where=swedish)
+        refused: dict[int, list[int]] = {}  # rows by the refused columns they share
+        columns: dict[int, NDArray[np.int64]] = {}
         for i, p in enumerate(block):
             scores[i] += self.places.of(p)
+            masks = [self.refused_modes(p)]
             if not p.speaks_sv:
-                scores[i, self.refused_languages(start + i)] = -np.inf
-            scores[i, self.refused_modes(p)] = -np.inf
+                masks.append(self.refused_languages(start + i))
+            for mask in masks:
+                refused.setdefault(id(mask), []).append(i)
+                columns[id(mask)] = mask
             scores[i, [self.columns[k] for k in [*p.known, p.id] if k in self.columns]] = -np.inf
+        for key, rows in refused.items():
+            scores[np.ix_(np.array(rows), columns[key])] = -np.inf
         return scores
+
+
+def _cut(scores: Floats, limit: int) -> Floats:
+    """Per row, a score that the row's best `limit` reach once rounded, at most the `limit`-th
+    best: the `limit`-th best of every SAMPLE-th column (a cheap bound; the exact order is taken
+    among the few above it), less MARGIN, and never below the lowest finite score (refused pairs
+    stay out)."""
+    sample = scores[:, ::SAMPLE]
+    width = sample.shape[1]
+    if width <= limit:
+        cut = np.full(len(scores), -np.inf)
+    else:
+        cut = np.partition(sample, width - limit, axis=1)[:, width - limit] - MARGIN
+    lowest: Floats = np.maximum(cut, np.finfo(np.float64).min)
+    return lowest
 
 
 def top_candidates(
@@ -151,15 +176,11 @@ def top_candidates(
         return []
     ranking = _Ranking(facts, weights)
     participants = facts.participants
-    width = len(ranking.columns)
     pairs: list[RankedPair] = []
     for start in range(0, len(facts.participants), block):
         stop = min(start + block, len(facts.participants))
         scores = ranking.scores(start, stop)
-        cut = np.full(stop - start, -np.inf)
-        if width > limit:
-            cut = np.partition(scores, width - limit, axis=1)[:, width - limit] - MARGIN
-        rows, cols = np.nonzero((scores >= cut[:, np.newaxis]) & (scores > -np.inf))
+        rows, cols = np.nonzero(scores >= _cut(scores, limit)[:, np.newaxis])
         rounded = np.round(scores[rows, cols], 6)
         order = np.lexsort((ranking.rank_by_id[cols], -rounded, rows))
         rows, cols, rounded = rows[order], cols[order], rounded[order]
