@@ -126,6 +126,8 @@ def _candidates(
     graph: Graph, settings: Settings, participant_ids: list[str], progress: Progress | None
 ) -> list[RankedPair]:
     """Each participant's best `TOP_K` candidates, as `find_candidates(mode="any")` gives them."""
+    if not participant_ids:  # nobody waits: nothing to read
+        return []
     if progress is not None:
         progress.phase("reading", len(participant_ids))
     facts = facts_repo.batch_facts(
