@@ -1,14 +1,17 @@
-"""The batch: the assignment as a pure function (against brute force), and over HTTP."""
+"""The batch: the assignment as a pure function (against brute force), over HTTP and the CLI."""
 
 from __future__ import annotations
 
 import itertools
+import json
 from typing import Any
 
 from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from graphsvc.cli.main import app
 from graphsvc.graph.db import Graph
 from graphsvc.models.match import ScoredPair, Shared
 from graphsvc.services import people
@@ -165,3 +168,21 @@ def test_participant_ids_restrict_the_batch_and_name_those_not_waiting(
 
 def test_viewer_cannot_run_a_batch(viewer: TestClient) -> None:
     assert viewer.post("/api/v1/matches/batch", json={"dry_run": True}).status_code == 403
+
+
+def test_the_cli_batch_shows_its_phases_and_prints_the_plan_as_json(
+    graph: Graph, cli: CliRunner, staff: TestClient
+) -> None:
+    participants, _ = _programme(graph)
+    ran = cli.invoke(app, ["batch", "--dry-run"])
+    assert ran.exit_code == 0, ran.output
+    printed = json.loads(ran.stdout.strip().splitlines()[-1])
+    assert printed == _batch(staff, dry_run=True)
+    assert sorted(a["participant_id"] for a in printed["assignments"]) == sorted(participants)
+    for phase in ("reading", "scoring", "planning"):
+        assert f"batch: {phase}" in ran.output
+    assert "3 assigned, 0 unmatched" in ran.output and "dry run" in ran.output
+    only = cli.invoke(app, ["batch", "--dry-run", "--participant", participants[0]])
+    assert [
+        a["participant_id"] for a in json.loads(only.stdout.splitlines()[-1])["assignments"]
+    ] == [participants[0]]

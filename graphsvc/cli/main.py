@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from graphsvc.cli import (
+    batch,
     db,
     doors,
     importer,
@@ -35,6 +36,7 @@ app.command("seed")(seed.seed)
 app.add_typer(meeting.app, name="meeting")
 app.command("doors")(doors.doors)
 app.command("network")(network.network)
+app.command("batch")(batch.batch)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """The matches repository: candidates, the facts a proposal checks, and the MATCHED edges.
 
-Scoring lives in one query, `cypher/match/find_candidates.cypher`; the candidate list, the batch
-and a proposal's pair score all run it (the pair through `$only_door_opener`), so the three can
-never disagree about a score.
+Scoring lives in one query, `cypher/match/find_candidates.cypher`; the candidate list and a
+proposal's pair score both run it (the pair through `$only_door_opener`), so the two can never
+disagree about a score. The batch ranks thousands of participants at once from the same facts
+read per neighbour (`graphsvc/graph/batch.py`), and a test holds it to this query's numbers.
 """
 
 from __future__ import annotations

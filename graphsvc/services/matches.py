@@ -71,8 +71,8 @@ def propose_in_tx(
     Locks the door-opener, then the participant. A relay match (`relay=True`) is an introduction
     the door-opener made personally, so it is made beyond capacity and without a shared language
     or meeting mode; every match needs the two roles, two active people and a pair never matched
-    or met before. `score` may be passed when it was just computed by the candidate query (the
-    batch); otherwise the pair is scored here by that same query.
+    or met before. `score` may be passed when it was just computed with the candidate query's
+    numbers (the batch); otherwise the pair is scored here by that query.
     """
     if participant_id == door_opener_id:
         raise InvalidInput(
