@@ -71,60 +71,99 @@ CALL (p, door_openers) {
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
        neighbours, leaf_nodes,
        [ups IN leaf_ups | [e IN neighbours WHERE e.n IN ups | e]] AS leaf_hits,
-       [e IN neighbours WHERE e.degree * 20 <= door_openers] AS rare,
-       COLLECT { UNWIND neighbours AS e WITH e WHERE e.degree * 20 > door_openers
+       [e IN neighbours WHERE e.degree * 100 <= door_openers] AS rare,
+       COLLECT { UNWIND neighbours AS e WITH e WHERE e.degree * 100 > door_openers
                  RETURN e ORDER BY e.gain DESC } AS hubs
-  // Stage 1: rare neighbours walked, the own municipalities; lower bounds and the bar.
+  // Stage 1: the rare neighbours walked, the own municipalities (and the rest of the counties
+  // when those are tiny), scored; `bar` is the $limit-th best eligible score among them.
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
-       neighbours, leaf_nodes, leaf_hits, rare, hubs,
+       leaf_nodes, leaf_hits, rare, hubs,
        [m IN county_munis WHERE NOT m IN homes] AS county_rest,
        by_place AND reduce(s = 0, m IN homes | s + COUNT { (m)<-[:LIVES_IN|WORKS_IN]-() })
-                    < 200 * $limit AS county_early
-  CALL (p, homes, speaks_sv, by_place, swedish, rare, county_rest, county_early) {
-   CALL (p, homes, by_place, rare, county_rest, county_early) {
-    UNWIND CASE WHEN $only_door_opener IS NULL THEN rare ELSE [] END AS e
-    WITH e, e.n AS n
-    MATCH (n)<-[:PART_OF*0..2]-()<-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]-(d:DoorOpener)
-    WITH e, collect(DISTINCT d) AS reached
-    UNWIND reached AS d
-    RETURN d, e.gain AS gain, e.kind = 'language' AS spoken, 0.0 AS near
-    UNION ALL
-    UNWIND CASE WHEN by_place THEN homes ELSE [] END AS m
-    MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
-    RETURN d, 0.0 AS gain, false AS spoken,
-           $weights.same_municipality + $weights.same_county AS near
-    UNION ALL
-    UNWIND CASE WHEN county_early THEN county_rest ELSE [] END AS m
-    MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
-    RETURN d, 0.0 AS gain, false AS spoken, $weights.same_county AS near
-   }
-   WITH d, sum(gain) AS gain, max(CASE WHEN spoken THEN 1 ELSE 0 END) = 1 AS spoken,
-        max(near) AS near
-   RETURN collect({d: d, bound: CASE WHEN speaks_sv OR spoken THEN swedish + gain + near END})
-            AS first
+                    < 10 * $limit AS county_early
+  CALL (homes, by_place, rare, county_rest, county_early) {
+    CALL (homes, by_place, rare, county_rest, county_early) {
+      UNWIND CASE WHEN $only_door_opener IS NULL THEN rare ELSE [] END AS e
+      WITH e.n AS n
+      MATCH (n)<-[:PART_OF*0..2]-()<-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]-(d:DoorOpener)
+      RETURN d
+      UNION
+      UNWIND CASE WHEN by_place THEN homes ELSE [] END AS m
+      MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
+      RETURN d
+      UNION
+      UNWIND CASE WHEN county_early THEN county_rest ELSE [] END AS m
+      MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
+      RETURN d
+      UNION
+      // The one pair a proposal scores.
+      MATCH (d:Person {id: $only_door_opener})
+      RETURN d
+    }
+    RETURN collect(d) AS first
   }
-  CALL (p, first) {
-    UNWIND first AS f
-    WITH f WHERE f.bound IS NOT NULL
-    WITH f.d AS d, f.bound AS bound
-    ORDER BY bound DESC
-    WITH d, bound
+  CALL (p, homes, home_points, county_munis, speaks_sv, swedish, leaf_nodes, leaf_hits, first) {
+    UNWIND first AS d
+    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish,
+         speaks_sv AND ($only_door_opener IS NULL OR d:DoorOpener
+                        OR EXISTS { (d)-[:SPEAKS]->(:Language {key: 'sv'}) }) AS both_sv,
+         [(d)-[r:SPEAKS|IN_INDUSTRY|EDUCATED_IN|LIVES_IN|WORKS_IN]->(x) | [type(r), x]] AS edges
+    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish, both_sv,
+         CASE WHEN $only_door_opener IS NULL OR d:DoorOpener
+              THEN [e IN edges WHERE e[1] IN leaf_nodes | e[1]] ELSE [] END AS mine,
+         [e IN edges WHERE e[0] IN ['LIVES_IN', 'WORKS_IN'] | e[1]] AS theirs
+    WITH homes, home_points, d, both_sv, swedish, theirs,
+         reduce(acc = [], x IN mine |
+           acc + [e IN leaf_hits[[i IN range(0, size(leaf_nodes) - 1) WHERE leaf_nodes[i] = x][0]]
+                  WHERE NOT e IN acc]) AS shared,
+         CASE WHEN $mode = 'digital' THEN null
+              WHEN any(m IN theirs WHERE m IN homes) THEN 'same_municipality'
+              WHEN any(m IN theirs WHERE m IN county_munis) THEN 'same_county' END AS near
+    WITH d, both_sv, swedish, near,
+         [e IN shared | {key: e.key, kind: e.kind, degree: e.degree}] AS hits,
+         CASE WHEN near IS NULL AND $mode <> 'digital' AND size(homes) > 0 THEN
+           reduce(best = null, t IN [m IN theirs | m.location] |
+             reduce(b = best, h IN home_points |
+               CASE WHEN b IS NULL OR point.distance(h, t) < b
+                    THEN point.distance(h, t) ELSE b END)) / 1000.0
+         END AS far_km
+    WITH d, hits,
+         [h IN hits WHERE h.kind = 'language' | h.key]
+           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages,
+         round(reduce(s = 0.0, h IN hits | s + $weights[h.kind] / log(1 + h.degree))
+           + CASE WHEN both_sv THEN swedish ELSE 0.0 END
+           + CASE WHEN $mode = 'digital' THEN 0.0
+                  WHEN near = 'same_municipality'
+                    THEN $weights.same_municipality + $weights.same_county
+                  WHEN near = 'same_county' THEN $weights.same_county
+                  WHEN far_km IS NULL THEN 0.0
+                  ELSE $weights.distance * $weights.distance_scale_km
+                       / ($weights.distance_scale_km + far_km) END, 6) AS score
+    WHERE $only_door_opener IS NOT NULL OR size(languages) > 0
+    RETURN collect({d: d, hits: hits, languages: languages, score: score}) AS scored_first
+  }
+  CALL (p, scored_first) {
+    UNWIND scored_first AS r
+    WITH r ORDER BY r.score DESC
+    WITH collect(r) AS ranked
+    UNWIND ranked AS r
+    WITH r.d AS d, r.score AS score
     WHERE d <> p AND d.active AND NOT coalesce(d.erased, false)
       AND ($mode = 'any' OR $mode IN d.meeting_modes)
       AND any(x IN d.meeting_modes WHERE x IN p.meeting_modes)
       AND COUNT { (d)<-[o:MATCHED]-() WHERE o.status IN ['proposed', 'accepted'] }
           < d.max_active_matches
       AND NOT EXISTS { (p)-[:MATCHED|MET]-(d) }
-    WITH bound LIMIT $limit
-    RETURN collect(bound) AS bounds
+    WITH score LIMIT $limit
+    RETURN collect(score) AS best
   }
   // Stage 2: only what can still reach the bar (1e-6 covers the rounding of scores).
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
-       neighbours, leaf_nodes, leaf_hits, hubs, county_rest, county_early, first,
-       CASE WHEN size(bounds) = $limit THEN bounds[-1] - 1.0e-6 END AS bar,
+       leaf_nodes, leaf_hits, hubs, county_rest, county_early, first, scored_first,
+       CASE WHEN size(best) = $limit THEN best[-1] - 1.0e-6 END AS bar,
        CASE WHEN by_place THEN $weights.distance ELSE 0.0 END AS far
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
-       neighbours, leaf_nodes, leaf_hits, county_rest, first, bar, far,
+       leaf_nodes, leaf_hits, county_rest, first, scored_first, bar, far,
        by_place AND NOT county_early AND (bar IS NULL OR swedish
          + reduce(s = 0.0, e IN hubs | s + e.gain) + $weights.same_county >= bar) AS county_late,
        [i IN range(0, size(hubs) - 1)
@@ -132,112 +171,110 @@ CALL (p, door_openers) {
         | hubs[i]] AS walked,
        $only_door_opener IS NULL AND speaks_sv AND (bar IS NULL OR swedish + far >= bar)
          AS only_swedish
-  CALL (p, home_points, county_munis, by_place, county_rest, walked, only_swedish, county_late) {
-   CALL (p, home_points, county_munis, by_place, county_rest, walked, only_swedish, county_late) {
-    UNWIND CASE WHEN county_late THEN county_rest ELSE [] END AS m
-    MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
-    RETURN d
-    UNION
-    UNWIND CASE WHEN $only_door_opener IS NULL THEN walked ELSE [] END AS e
-    WITH e.n AS n
-    MATCH (n)<-[:PART_OF*0..2]-()<-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]-(d:DoorOpener)
-    RETURN d
-    UNION
-    // The nearest door-openers in other counties, for those who share only Swedish.
-    UNWIND CASE WHEN only_swedish AND by_place THEN [true] ELSE [] END AS wanted
-    MATCH (m:Municipality)
-    WHERE NOT m IN county_munis
-    WITH p, home_points, county_munis, m,
-         reduce(best = 1.0e12, h IN home_points |
-           CASE WHEN point.distance(h, m.location) < best
-                THEN point.distance(h, m.location) ELSE best END) AS metres
-    ORDER BY metres
-    MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
-    WHERE d <> p AND d.active AND NOT coalesce(d.erased, false)
-      AND ($mode = 'any' OR $mode IN d.meeting_modes)
-      AND any(x IN d.meeting_modes WHERE x IN p.meeting_modes)
-      AND COUNT { (d)<-[o:MATCHED]-() WHERE o.status IN ['proposed', 'accepted'] }
-          < d.max_active_matches
-      AND NOT EXISTS { (p)-[:MATCHED|MET]-(d) }
-    WITH home_points, county_munis, metres
-    ORDER BY metres
-    LIMIT $limit
-    WITH home_points, county_munis, max(metres) AS reach
-    MATCH (m:Municipality)
-    WHERE NOT m IN county_munis
-      AND any(h IN home_points WHERE point.distance(h, m.location) <= reach)
-    MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
-    RETURN d
-    UNION
-    // The first door-openers by id, for those who share only Swedish and no place.
-    UNWIND CASE WHEN only_swedish THEN [true] ELSE [] END AS wanted
-    CALL (p) {
-      MATCH (d:DoorOpener)
-      WHERE d.id IS NOT NULL
-        AND d <> p AND d.active AND NOT coalesce(d.erased, false)
+  CALL (p, home_points, county_munis, by_place, county_rest, walked, only_swedish, county_late,
+        first) {
+    CALL (p, home_points, county_munis, by_place, county_rest, walked, only_swedish,
+          county_late) {
+      UNWIND CASE WHEN county_late THEN county_rest ELSE [] END AS m
+      MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
+      RETURN d
+      UNION
+      UNWIND CASE WHEN $only_door_opener IS NULL THEN walked ELSE [] END AS e
+      WITH e.n AS n
+      MATCH (n)<-[:PART_OF*0..2]-()<-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]-(d:DoorOpener)
+      RETURN d
+      UNION
+      // The nearest door-openers in other counties, for those who share only Swedish.
+      UNWIND CASE WHEN only_swedish AND by_place THEN [true] ELSE [] END AS wanted
+      MATCH (m:Municipality)
+      WHERE NOT m IN county_munis
+      WITH p, home_points, county_munis, m,
+           reduce(best = 1.0e12, h IN home_points |
+             CASE WHEN point.distance(h, m.location) < best
+                  THEN point.distance(h, m.location) ELSE best END) AS metres
+      ORDER BY metres
+      MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
+      WHERE d <> p AND d.active AND NOT coalesce(d.erased, false)
         AND ($mode = 'any' OR $mode IN d.meeting_modes)
         AND any(x IN d.meeting_modes WHERE x IN p.meeting_modes)
         AND COUNT { (d)<-[o:MATCHED]-() WHERE o.status IN ['proposed', 'accepted'] }
             < d.max_active_matches
         AND NOT EXISTS { (p)-[:MATCHED|MET]-(d) }
-      RETURN d ORDER BY d.id LIMIT $limit
+      WITH home_points, county_munis, metres
+      ORDER BY metres
+      LIMIT $limit
+      WITH home_points, county_munis, max(metres) AS reach
+      MATCH (m:Municipality)
+      WHERE NOT m IN county_munis
+        AND any(h IN home_points WHERE point.distance(h, m.location) <= reach)
+      MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
+      RETURN d
+      UNION
+      // The first door-openers by id, for those who share only Swedish and no place.
+      UNWIND CASE WHEN only_swedish THEN [true] ELSE [] END AS wanted
+      CALL (p) {
+        MATCH (d:DoorOpener)
+        WHERE d.id IS NOT NULL
+          AND d <> p AND d.active AND NOT coalesce(d.erased, false)
+          AND ($mode = 'any' OR $mode IN d.meeting_modes)
+          AND any(x IN d.meeting_modes WHERE x IN p.meeting_modes)
+          AND COUNT { (d)<-[o:MATCHED]-() WHERE o.status IN ['proposed', 'accepted'] }
+              < d.max_active_matches
+          AND NOT EXISTS { (p)-[:MATCHED|MET]-(d) }
+        RETURN d ORDER BY d.id LIMIT $limit
+      }
+      RETURN d
     }
-    RETURN d
-    UNION
-    // The one pair a proposal scores.
-    MATCH (d:Person {id: $only_door_opener})
-    RETURN d
-   }
-   RETURN collect(d) AS second
+    WITH first, d WHERE NOT d IN first
+    RETURN collect(d) AS second
   }
-  CALL (first, second) {
-    UNWIND [f IN first | f.d] + second AS d
-    RETURN DISTINCT d
+  // The same scoring as stage 1's, for those stage 2 added.
+  CALL (p, homes, home_points, county_munis, speaks_sv, swedish, leaf_nodes, leaf_hits, second) {
+    UNWIND second AS d
+    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish,
+         speaks_sv AND ($only_door_opener IS NULL OR d:DoorOpener
+                        OR EXISTS { (d)-[:SPEAKS]->(:Language {key: 'sv'}) }) AS both_sv,
+         [(d)-[r:SPEAKS|IN_INDUSTRY|EDUCATED_IN|LIVES_IN|WORKS_IN]->(x) | [type(r), x]] AS edges
+    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish, both_sv,
+         CASE WHEN $only_door_opener IS NULL OR d:DoorOpener
+              THEN [e IN edges WHERE e[1] IN leaf_nodes | e[1]] ELSE [] END AS mine,
+         [e IN edges WHERE e[0] IN ['LIVES_IN', 'WORKS_IN'] | e[1]] AS theirs
+    WITH homes, home_points, d, both_sv, swedish, theirs,
+         reduce(acc = [], x IN mine |
+           acc + [e IN leaf_hits[[i IN range(0, size(leaf_nodes) - 1) WHERE leaf_nodes[i] = x][0]]
+                  WHERE NOT e IN acc]) AS shared,
+         CASE WHEN $mode = 'digital' THEN null
+              WHEN any(m IN theirs WHERE m IN homes) THEN 'same_municipality'
+              WHEN any(m IN theirs WHERE m IN county_munis) THEN 'same_county' END AS near
+    WITH d, both_sv, swedish, near,
+         [e IN shared | {key: e.key, kind: e.kind, degree: e.degree}] AS hits,
+         CASE WHEN near IS NULL AND $mode <> 'digital' AND size(homes) > 0 THEN
+           reduce(best = null, t IN [m IN theirs | m.location] |
+             reduce(b = best, h IN home_points |
+               CASE WHEN b IS NULL OR point.distance(h, t) < b
+                    THEN point.distance(h, t) ELSE b END)) / 1000.0
+         END AS far_km
+    WITH d, hits,
+         [h IN hits WHERE h.kind = 'language' | h.key]
+           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages,
+         round(reduce(s = 0.0, h IN hits | s + $weights[h.kind] / log(1 + h.degree))
+           + CASE WHEN both_sv THEN swedish ELSE 0.0 END
+           + CASE WHEN $mode = 'digital' THEN 0.0
+                  WHEN near = 'same_municipality'
+                    THEN $weights.same_municipality + $weights.same_county
+                  WHEN near = 'same_county' THEN $weights.same_county
+                  WHEN far_km IS NULL THEN 0.0
+                  ELSE $weights.distance * $weights.distance_scale_km
+                       / ($weights.distance_scale_km + far_km) END, 6) AS score
+    WHERE $only_door_opener IS NOT NULL OR size(languages) > 0
+    RETURN collect({d: d, hits: hits, languages: languages, score: score}) AS scored_second
   }
-  // Scoring reads nothing but the door-opener's own edges (a pair that is no door-opener shares
-  // no neighbour: rarity counts door-openers).
-  WITH p, door_openers, homes, home_points, county_munis, d,
-       CASE WHEN $only_door_opener IS NULL OR d:DoorOpener
-            THEN [(d)-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]->(x) WHERE x IN leaf_nodes | x]
-            ELSE [] END AS mine,
-       leaf_nodes, leaf_hits, swedish,
-       speaks_sv AND ($only_door_opener IS NULL OR d:DoorOpener
-                      OR EXISTS { (d)-[:SPEAKS]->(:Language {key: 'sv'}) }) AS both_sv,
-       [(d)-[:LIVES_IN|WORKS_IN]->(m:Municipality) | m] AS theirs
-  WITH p, homes, home_points, county_munis, d, both_sv, swedish, theirs,
-       reduce(acc = [], x IN mine |
-         acc + [e IN leaf_hits[[i IN range(0, size(leaf_nodes) - 1) WHERE leaf_nodes[i] = x][0]]
-                WHERE NOT e IN acc]) AS shared,
-       CASE WHEN $mode = 'digital' THEN null
-            WHEN any(m IN theirs WHERE m IN homes) THEN 'same_municipality'
-            WHEN any(m IN theirs WHERE m IN county_munis) THEN 'same_county' END AS near
-  WITH p, homes, home_points, county_munis, d, both_sv, swedish, near,
-       [e IN shared | {key: e.key, kind: e.kind, degree: e.degree}] AS hits,
-       CASE WHEN near IS NULL AND $mode <> 'digital' AND size(homes) > 0 THEN
-         reduce(best = null, t IN [m IN theirs | m.location] |
-           reduce(b = best, h IN home_points |
-             CASE WHEN b IS NULL OR point.distance(h, t) < b
-                  THEN point.distance(h, t) ELSE b END)) / 1000.0
-       END AS far_km
-  WITH p, homes, home_points, county_munis, d, hits, both_sv,
-       [h IN hits WHERE h.kind = 'language' | h.key]
-         + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages,
-       round(reduce(s = 0.0, h IN hits | s + $weights[h.kind] / log(1 + h.degree))
-         + CASE WHEN both_sv THEN swedish ELSE 0.0 END
-         + CASE WHEN $mode = 'digital' THEN 0.0
-                WHEN near = 'same_municipality'
-                  THEN $weights.same_municipality + $weights.same_county
-                WHEN near = 'same_county' THEN $weights.same_county
-                WHEN far_km IS NULL THEN 0.0
-                ELSE $weights.distance * $weights.distance_scale_km
-                     / ($weights.distance_scale_km + far_km) END, 6) AS score
-  WHERE $only_door_opener IS NOT NULL OR size(languages) > 0
   // Rank everyone first, then check the rules lazily, best first, until $limit pass: the rules
   // read the graph, so they run for a handful of door-openers instead of the whole pool.
-  WITH p, homes, home_points, county_munis, d, hits, languages, score
-  ORDER BY score DESC, d.id
-  WITH p, homes, home_points, county_munis,
-       collect({d: d, hits: hits, languages: languages, score: score}) AS ranked
+  UNWIND scored_first + scored_second AS r
+  WITH p, homes, home_points, county_munis, r
+  ORDER BY r.score DESC, r.d.id
+  WITH p, homes, home_points, county_munis, collect(r) AS ranked
   UNWIND ranked AS r
   WITH p, homes, home_points, county_munis, r, r.d AS d
   WITH p, homes, home_points, county_munis, r, d,
