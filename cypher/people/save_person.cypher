@@ -4,7 +4,7 @@
 // It also keeps each language's, industry's and field's `door_openers` (how many door-openers
 // point at it or below it: the rarity the candidate score divides by) current in the same
 // transaction, by the difference between what the person reached before and after, so a count
-// is never walked at read time; migration 050 recounts them all.
+// is never walked at read time; migration 050 counts those that have none.
 UNWIND $rows AS row
 MERGE (p:Person {id: row.id})
 WITH p, row, p:DoorOpener AS was_door_opener,
