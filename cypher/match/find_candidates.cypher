@@ -102,8 +102,9 @@ CALL (p, door_openers) {
        CASE WHEN by_language THEN [e IN neighbours WHERE e.kind = 'language'] ELSE rare END
          AS rare,
        [m IN county_munis WHERE NOT m IN homes] AS county_rest,
-       by_place AND NOT by_language AND reduce(s = 0, m IN homes | s + COUNT { (m)<-[:LIVES_IN|WORKS_IN]-() })
-                    < 10 * $limit AS county_early
+       by_place AND NOT by_language
+         AND reduce(s = 0, m IN homes | s + COUNT { (m)<-[:LIVES_IN|WORKS_IN]-() }) < 10 * $limit
+         AS county_early
   CALL (homes, by_place, rare, county_rest, county_early) {
     CALL (homes, by_place, rare, county_rest, county_early) {
       UNWIND CASE WHEN $only_door_opener IS NULL THEN rare ELSE [] END AS e
