@@ -22,20 +22,22 @@ def default_home() -> Path:
 
 
 class MatchWeights(BaseSettings):
-    """Weights of the candidate score; each shared neighbour adds its weight times its rarity."""
+    """Weights of the candidate score; each shared neighbour adds its weight times its rarity.
+
+    Never negative: the candidate query bounds scores from above by adding weights up."""
 
     model_config = SettingsConfigDict(env_prefix="GRAPHSVC_WEIGHT_", extra="ignore")
 
-    language: float = 1.0
-    industry_division: float = 3.0
-    industry_section: float = 1.5
-    field_detailed: float = 3.0
-    field_narrow: float = 2.0
-    field_broad: float = 1.0
-    same_municipality: float = 3.0
-    same_county: float = 1.5
-    distance: float = 1.0
-    distance_scale_km: float = 100.0
+    language: float = Field(default=1.0, ge=0)
+    industry_division: float = Field(default=3.0, ge=0)
+    industry_section: float = Field(default=1.5, ge=0)
+    field_detailed: float = Field(default=3.0, ge=0)
+    field_narrow: float = Field(default=2.0, ge=0)
+    field_broad: float = Field(default=1.0, ge=0)
+    same_municipality: float = Field(default=3.0, ge=0)
+    same_county: float = Field(default=1.5, ge=0)
+    distance: float = Field(default=1.0, ge=0)
+    distance_scale_km: float = Field(default=100.0, gt=0)
 
 
 class Settings(BaseSettings):

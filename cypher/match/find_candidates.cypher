@@ -13,182 +13,293 @@
 // count. $mode = 'digital' scores no place. Every door-opener speaks Swedish (a sign-up rule), so
 // Swedish counts for every door-opener with weight language / ln(1 + all door-openers).
 //
-// Shape (why it stays fast): `sv` is never expanded. Candidates are gathered by
-//  A. walking from the participant's other neighbours down each hierarchy once (from the section,
-//     the broad field, a non-Swedish language) to the door-openers; the same pass counts each
-//     neighbour's door-openers, so rarity costs nothing extra;
-//  B. everyone in the participant's own counties (they share a place);
-//  C. those sharing only Swedish score by place alone, so only the nearest can win: municipalities
-//     of other counties are read nearest first and the walk stops after $limit eligible
-//     door-openers (then takes every municipality within that distance, so ties are exact);
-//  D. for people without a place, and for digital mode, the first $limit eligible by id.
-// Anyone gathered by none of these shares only Swedish and is farther (or later by id) than
-// $limit who were gathered, so the top $limit are exact. Scoring the pool reads nothing but a
-// far door-opener's municipality; the rules (which read the graph) run lazily on the ranked
-// list until $limit pass. C and D must filter before they stop, so the rules appear there too.
-// C and D are guarded by UNWIND of an empty list, not WHERE: the planner scans before a WHERE.
+// Shape (why it stays fast at 100k people). The door-opener count of every language, industry
+// and field is kept on the node (`door_openers`, written by save_person in the same transaction,
+// counted by migration 050 where missing), so rarity costs one property read and no hub is
+// walked to count it. A door-opener's score is computed from its own edges in one pass
+// (`leaf_nodes` are the nodes such an edge can point at that share something, `leaf_hits` what
+// each shares), so only the pool is ever scored. The pool is built in two stages, bounded by the
+// score (weights are never negative):
+//  1. everyone sharing a rare neighbour (at most 1 in 100 door-openers; found by walking it), and
+//     when places count everyone in the participant's own municipalities (and the rest of the
+//     counties too when those hold fewer than 10 people per candidate asked for). They are
+//     scored; `bar` = the $limit-th best score among those who pass the rules.
+//  2. Anyone not in stage 1 shares no rare neighbour and lives elsewhere, so scores at most
+//     swedish + (the hubs: the common neighbours) + place. Stage 2 adds only what can still
+//     reach `bar`: the rest of the counties (if swedish + all hubs + same_county can), the hubs
+//     walked in order of weight while the remaining ones plus the best far place can, and, when
+//     even no hub at all can, those who share only Swedish: the nearest in other counties until
+//     $limit pass the rules (then every municipality within that distance, so ties are exact)
+//     and the first $limit by id. Those are scored the same way (the block is repeated).
+// A participant without Swedish whose other languages are spoken by at most 1 in 20
+// door-openers has every possible candidate among those speakers: stage 1 walks just them and
+// stage 2 adds nothing.
+// Whoever is in neither stage scores below `bar`, which $limit eligible door-openers reach, so
+// the top $limit are exact (tests/test_candidates_exact.py holds it to brute force). Typically
+// stage 1 finds $limit in the participant's municipality and stage 2 adds nothing. The last
+// two filter before they stop, so the rules appear there too, and conditional parts are
+// guarded by UNWIND of an empty list, not WHERE: the planner scans first.
 //
-// PROFILE (Neo4j 5.26 community, slotted runtime) on a seeded programme of 3,000 people (1,200
-// door-openers, 1,800 participants, 278 open matches; tests/factories.random_*), participant
-// speaking ar/en/sv in Göteborg, industry 85, field 1013, $limit 10, mode any:
-//   18,898 db hits, 15 ms. Over 200 participants: p50 17.6k hits / 17.6 ms, p90 20.3k / 25.5 ms
-//   (digital mode p50 15 ms); a shared 2-core machine, so read the hits more than the times.
-//   A  Expand (leaf)<-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]-(d)  2,877 rows / 2,966 hits + the
-//      d:DoorOpener filter 2,877 hits -> 1,283 rows; EagerAggregation per neighbour: 7 rows
-//   B  Expand (m)<-[:LIVES_IN|WORKS_IN]-(d) over 26 municipalities of county 14: 577 hits
-//   C  Sort of 241 municipalities by distance, pulled 7; Limit 10; second pass 291 hits
-//   D  NodeIndexScan door_opener_id(id) in order: 14 rows, Limit 10
-//   pool 1,091 door-openers: far distance (their municipality) 8,160 hits; d.id 1,091 hits;
-//   Sort 1,091 rows; lazy rules ran for 10 rows (~200 hits); pair mode ($only_door_opener) 6.7k
-//   hits. The remaining hub is English: 2,112 speakers, 1,034 of them door-openers, make up
-//   three quarters of A and most of the pool. Treating very common languages like Swedish
-//   (exactly, with a second C/D walk among their speakers) is the next step if the benchmark
-//   at 100k people asks for it.
+// PROFILE on the shared 100k demo programme (56,891 door-openers; Neo4j 5.26 community):
+// a participant in Solna (home) 35k db hits (was 489k with the county gathered whole); in
+// Stockholm 282k (pool 7,001 door-openers of the municipality: 150k hits reading their edges,
+// 71k walking the municipality's people); one who speaks Arabic and English but no Swedish, in
+// Växjö and Umeå, 52k (1.75 million before the bar came from exact scores); one who speaks only
+// Farsi, in a small municipality of Västra Götaland, 50k (687k before walking just Farsi). The
+// old query read 1.0 million for the Stockholm participant. The cost is now mostly the own
+// municipality's size; digital mode, which has no municipality to set the bar, is the weak case.
 CALL () { MATCH (x:DoorOpener) RETURN count(x) AS door_openers }
 UNWIND $participant_ids AS participant_id
 MATCH (p:Person {id: participant_id})
 CALL (p, door_openers) {
   WITH p, door_openers,
-       [(p)-[:SPEAKS]->(l:Language) | l] AS spoken,
        [(p)-[:LIVES_IN|WORKS_IN]->(m:Municipality) | m] AS homes,
        COLLECT { MATCH (p)-[:LIVES_IN|WORKS_IN]->(:Municipality)-[:IN]->(c:County)
                  RETURN DISTINCT c } AS counties,
-       [(p)-[:IN_INDUSTRY]->(i:Industry) | i]
-         + [(p)-[:IN_INDUSTRY]->(:Industry)-[:PART_OF]->(s:Industry) | s]
-         + [(p)-[:EDUCATED_IN]->(f:Field) | f]
-         + [(p)-[:EDUCATED_IN]->(:Field)-[:PART_OF*1..2]->(a:Field) | a] AS hierarchy
-  WITH p, door_openers, homes, counties,
+       EXISTS { (p)-[:SPEAKS]->(l:Language) WHERE l.key = 'sv' } AS speaks_sv,
+       COLLECT { MATCH (p)-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]->()-[:PART_OF*0..2]->(n)
+                 WHERE coalesce(n.door_openers, 0) > 0 AND NOT (n:Language AND n.key = 'sv')
+                 RETURN DISTINCT n } AS scored
+  WITH p, door_openers, homes, speaks_sv, scored,
        [h IN homes | h.location] AS home_points,
        COLLECT { UNWIND counties AS c MATCH (c)<-[:IN]-(m:Municipality) RETURN m } AS county_munis,
-       any(l IN spoken WHERE l.key = 'sv') AS speaks_sv,
-       [l IN spoken WHERE l.key <> 'sv'] + hierarchy AS scored
-  // Roots: the tops of the participant's hierarchies (a pair only needs those it shares).
-  OPTIONAL MATCH (pair:Person {id: $only_door_opener})
-  WITH p, door_openers, homes, home_points, county_munis, speaks_sv, scored,
-       COLLECT { MATCH (pair)-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]->()-[:PART_OF*0..2]->(up)
-                 RETURN up } AS pair_tops
-  WITH p, door_openers, homes, home_points, county_munis, speaks_sv, scored,
-       COLLECT { UNWIND scored AS n
-                 WITH n WHERE NOT EXISTS { (n)-[:PART_OF]->() }
-                   AND ($only_door_opener IS NULL OR n IN pair_tops)
-                 RETURN DISTINCT n } AS roots
-  CALL (p, homes, home_points, county_munis, speaks_sv, scored, roots) {
-    // A: through the scored neighbours, counting each one's door-openers once.
-    UNWIND roots AS root
-    CALL (root) {
-      RETURN root AS leaf
+       $mode <> 'digital' AND size(homes) > 0 AND $only_door_opener IS NULL AS by_place,
+       CASE WHEN speaks_sv AND door_openers > 0
+            THEN $weights.language / log(1 + door_openers) ELSE 0.0 END AS swedish
+  WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish, scored,
+       [n IN scored | {n: n, key: n.key, degree: n.door_openers,
+                       kind: CASE WHEN n:Language THEN 'language'
+                                  WHEN n:Division THEN 'industry_division'
+                                  WHEN n:Section THEN 'industry_section'
+                                  ELSE 'field_' + n.level END}] AS neighbours
+  // Every node a door-opener's edge can point at that shares something: the participant's
+  // neighbours and everything below them, each with the neighbours it shares (itself and up).
+  WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
+       [e IN neighbours | e {.*, gain: $weights[e.kind] / log(1 + e.degree)}] AS neighbours,
+       COLLECT { UNWIND scored AS top
+                 WITH top WHERE NOT EXISTS { (top)-[:PART_OF]->() }
+                 MATCH (top)<-[:PART_OF*0..2]-(leaf)
+                 RETURN DISTINCT leaf } AS leaf_nodes
+  WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
+       neighbours, leaf_nodes,
+       [leaf IN leaf_nodes | [leaf] + [(leaf)-[:PART_OF*1..2]->(up) | up]] AS leaf_ups
+  WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
+       neighbours, leaf_nodes,
+       [ups IN leaf_ups | [e IN neighbours WHERE e.n IN ups | e]] AS leaf_hits,
+       [e IN neighbours WHERE e.degree * 100 <= door_openers] AS rare,
+       // Without Swedish a candidate must share one of the participant's other languages: when
+       // those are few, walking them gathers every candidate there is, and nothing else is read.
+       NOT speaks_sv AND $only_door_opener IS NULL
+         AND reduce(s = 0, e IN neighbours | s + CASE WHEN e.kind = 'language' THEN e.degree
+                                                      ELSE 0 END) * 20 <= door_openers
+         AS by_language,
+       COLLECT { UNWIND neighbours AS e WITH e WHERE e.degree * 100 > door_openers
+                 RETURN e ORDER BY e.gain DESC } AS hubs
+  // Stage 1: the rare neighbours walked, the own municipalities (and the rest of the counties
+  // when those are tiny), scored; `bar` is the $limit-th best eligible score among them.
+  WITH p, door_openers, homes, speaks_sv, home_points, county_munis, swedish,
+       leaf_nodes, leaf_hits, hubs, by_language, by_place AND NOT by_language AS by_place,
+       CASE WHEN by_language THEN [e IN neighbours WHERE e.kind = 'language'] ELSE rare END
+         AS rare,
+       [m IN county_munis WHERE NOT m IN homes] AS county_rest,
+       by_place AND NOT by_language
+         AND reduce(s = 0, m IN homes | s + COUNT { (m)<-[:LIVES_IN|WORKS_IN]-() }) < 10 * $limit
+         AS county_early
+  CALL (homes, by_place, rare, county_rest, county_early) {
+    CALL (homes, by_place, rare, county_rest, county_early) {
+      UNWIND CASE WHEN $only_door_opener IS NULL THEN rare ELSE [] END AS e
+      WITH e.n AS n
+      MATCH (n)<-[:PART_OF*0..2]-()<-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]-(d:DoorOpener)
+      RETURN d
       UNION
-      MATCH (root)<-[:PART_OF*1..2]-(leaf)
-      RETURN leaf
+      UNWIND CASE WHEN by_place THEN homes ELSE [] END AS m
+      MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
+      RETURN d
+      UNION
+      UNWIND CASE WHEN county_early THEN county_rest ELSE [] END AS m
+      MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
+      RETURN d
+      UNION
+      // The one pair a proposal scores.
+      MATCH (d:Person {id: $only_door_opener})
+      RETURN d
     }
-    WITH leaf, [n IN [leaf] + [(leaf)-[:PART_OF*1..2]->(up) | up] WHERE n IN scored] AS shared
-    MATCH (leaf)<-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]-(d:DoorOpener)
-    UNWIND shared AS node
-    WITH node, collect(DISTINCT d) AS reached
-    WITH reached, size(reached) AS degree, node.key AS key,
-         CASE WHEN node:Language THEN 'language'
-              WHEN node:Division THEN 'industry_division'
-              WHEN node:Section THEN 'industry_section'
-              ELSE 'field_' + node.level END AS kind
-    UNWIND reached AS d
-    WITH d, key, kind, degree
-    WHERE $only_door_opener IS NULL OR d.id = $only_door_opener
-    RETURN d, key, kind, degree, null AS near
-    UNION ALL
-    // B: everyone in the participant's own counties shares a place.
-    UNWIND CASE WHEN $mode <> 'digital' AND $only_door_opener IS NULL THEN county_munis
-                ELSE [] END AS m
-    MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
-    RETURN d, null AS key, null AS kind, null AS degree,
-           CASE WHEN m IN homes THEN 'same_municipality' ELSE 'same_county' END AS near
-    UNION ALL
-    // C: the nearest door-openers in other counties, for those who share only Swedish.
-    // (UNWIND of an empty list, not WHERE: the planner would scan first and filter after.)
-    UNWIND CASE WHEN $mode <> 'digital' AND $only_door_opener IS NULL AND speaks_sv
-                     AND size(home_points) > 0 THEN [true] ELSE [] END AS wanted
-    MATCH (m:Municipality)
-    WHERE NOT m IN county_munis
-    WITH p, home_points, county_munis, m,
-         reduce(best = 1.0e12, h IN home_points |
-           CASE WHEN point.distance(h, m.location) < best
-                THEN point.distance(h, m.location) ELSE best END) AS metres
-    ORDER BY metres
-    MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
+    RETURN collect(d) AS first
+  }
+  CALL (p, homes, home_points, county_munis, speaks_sv, swedish, leaf_nodes, leaf_hits, first) {
+    UNWIND first AS d
+    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish,
+         speaks_sv AND ($only_door_opener IS NULL OR d:DoorOpener
+                        OR EXISTS { (d)-[:SPEAKS]->(:Language {key: 'sv'}) }) AS both_sv,
+         [(d)-[r:SPEAKS|IN_INDUSTRY|EDUCATED_IN|LIVES_IN|WORKS_IN]->(x) | [type(r), x]] AS edges
+    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish, both_sv,
+         CASE WHEN $only_door_opener IS NULL OR d:DoorOpener
+              THEN [e IN edges WHERE e[1] IN leaf_nodes | e[1]] ELSE [] END AS mine,
+         [e IN edges WHERE e[0] IN ['LIVES_IN', 'WORKS_IN'] | e[1]] AS theirs
+    WITH homes, home_points, d, both_sv, swedish, theirs,
+         reduce(acc = [], x IN mine |
+           acc + [e IN leaf_hits[[i IN range(0, size(leaf_nodes) - 1) WHERE leaf_nodes[i] = x][0]]
+                  WHERE NOT e IN acc]) AS shared,
+         CASE WHEN $mode = 'digital' THEN null
+              WHEN any(m IN theirs WHERE m IN homes) THEN 'same_municipality'
+              WHEN any(m IN theirs WHERE m IN county_munis) THEN 'same_county' END AS near
+    WITH d, both_sv, swedish, near,
+         [e IN shared | {key: e.key, kind: e.kind, degree: e.degree}] AS hits,
+         CASE WHEN near IS NULL AND $mode <> 'digital' AND size(homes) > 0 THEN
+           reduce(best = null, t IN [m IN theirs | m.location] |
+             reduce(b = best, h IN home_points |
+               CASE WHEN b IS NULL OR point.distance(h, t) < b
+                    THEN point.distance(h, t) ELSE b END)) / 1000.0
+         END AS far_km
+    WITH d, hits,
+         [h IN hits WHERE h.kind = 'language' | h.key]
+           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages,
+         round(reduce(s = 0.0, h IN hits | s + $weights[h.kind] / log(1 + h.degree))
+           + CASE WHEN both_sv THEN swedish ELSE 0.0 END
+           + CASE WHEN $mode = 'digital' THEN 0.0
+                  WHEN near = 'same_municipality'
+                    THEN $weights.same_municipality + $weights.same_county
+                  WHEN near = 'same_county' THEN $weights.same_county
+                  WHEN far_km IS NULL THEN 0.0
+                  ELSE $weights.distance * $weights.distance_scale_km
+                       / ($weights.distance_scale_km + far_km) END, 6) AS score
+    WHERE $only_door_opener IS NOT NULL OR size(languages) > 0
+    RETURN collect({d: d, hits: hits, languages: languages, score: score}) AS scored_first
+  }
+  CALL (p, scored_first) {
+    UNWIND scored_first AS r
+    WITH r ORDER BY r.score DESC
+    WITH collect(r) AS ranked
+    UNWIND ranked AS r
+    WITH r.d AS d, r.score AS score
     WHERE d <> p AND d.active AND NOT coalesce(d.erased, false)
       AND ($mode = 'any' OR $mode IN d.meeting_modes)
       AND any(x IN d.meeting_modes WHERE x IN p.meeting_modes)
       AND COUNT { (d)<-[o:MATCHED]-() WHERE o.status IN ['proposed', 'accepted'] }
           < d.max_active_matches
       AND NOT EXISTS { (p)-[:MATCHED|MET]-(d) }
-    WITH home_points, county_munis, metres
-    ORDER BY metres
-    LIMIT $limit
-    WITH home_points, county_munis, max(metres) AS reach
-    MATCH (m:Municipality)
-    WHERE NOT m IN county_munis
-      AND any(h IN home_points WHERE point.distance(h, m.location) <= reach)
-    MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
-    RETURN DISTINCT d, null AS key, null AS kind, null AS degree, null AS near
-    UNION ALL
-    // D: the first door-openers by id, for those who share only Swedish and no place.
-    UNWIND CASE WHEN $only_door_opener IS NULL AND speaks_sv THEN [true] ELSE [] END AS wanted
-    CALL (p) {
-      MATCH (d:DoorOpener)
-      WHERE d.id IS NOT NULL
-        AND d <> p AND d.active AND NOT coalesce(d.erased, false)
+    WITH score LIMIT $limit
+    RETURN collect(score) AS best
+  }
+  // Stage 2: only what can still reach the bar (1e-6 covers the rounding of scores).
+  WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
+       leaf_nodes, leaf_hits, CASE WHEN by_language THEN [] ELSE hubs END AS hubs, county_rest,
+       county_early, first, scored_first,
+       CASE WHEN size(best) = $limit THEN best[-1] - 1.0e-6 END AS bar,
+       CASE WHEN by_place THEN $weights.distance ELSE 0.0 END AS far
+  WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
+       leaf_nodes, leaf_hits, county_rest, first, scored_first, bar, far,
+       by_place AND NOT county_early AND (bar IS NULL OR swedish
+         + reduce(s = 0.0, e IN hubs | s + e.gain) + $weights.same_county >= bar) AS county_late,
+       [i IN range(0, size(hubs) - 1)
+        WHERE bar IS NULL OR swedish + reduce(s = 0.0, e IN hubs[i..] | s + e.gain) + far >= bar
+        | hubs[i]] AS walked,
+       $only_door_opener IS NULL AND speaks_sv AND (bar IS NULL OR swedish + far >= bar)
+         AS only_swedish
+  CALL (p, home_points, county_munis, by_place, county_rest, walked, only_swedish, county_late,
+        first) {
+    CALL (p, home_points, county_munis, by_place, county_rest, walked, only_swedish,
+          county_late) {
+      UNWIND CASE WHEN county_late THEN county_rest ELSE [] END AS m
+      MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
+      RETURN d
+      UNION
+      UNWIND CASE WHEN $only_door_opener IS NULL THEN walked ELSE [] END AS e
+      WITH e.n AS n
+      MATCH (n)<-[:PART_OF*0..2]-()<-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]-(d:DoorOpener)
+      RETURN d
+      UNION
+      // The nearest door-openers in other counties, for those who share only Swedish.
+      UNWIND CASE WHEN only_swedish AND by_place THEN [true] ELSE [] END AS wanted
+      MATCH (m:Municipality)
+      WHERE NOT m IN county_munis
+      WITH p, home_points, county_munis, m,
+           reduce(best = 1.0e12, h IN home_points |
+             CASE WHEN point.distance(h, m.location) < best
+                  THEN point.distance(h, m.location) ELSE best END) AS metres
+      ORDER BY metres
+      MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
+      WHERE d <> p AND d.active AND NOT coalesce(d.erased, false)
         AND ($mode = 'any' OR $mode IN d.meeting_modes)
         AND any(x IN d.meeting_modes WHERE x IN p.meeting_modes)
         AND COUNT { (d)<-[o:MATCHED]-() WHERE o.status IN ['proposed', 'accepted'] }
             < d.max_active_matches
         AND NOT EXISTS { (p)-[:MATCHED|MET]-(d) }
-      RETURN d ORDER BY d.id LIMIT $limit
+      WITH home_points, county_munis, metres
+      ORDER BY metres
+      LIMIT $limit
+      WITH home_points, county_munis, max(metres) AS reach
+      MATCH (m:Municipality)
+      WHERE NOT m IN county_munis
+        AND any(h IN home_points WHERE point.distance(h, m.location) <= reach)
+      MATCH (m)<-[:LIVES_IN|WORKS_IN]-(d:DoorOpener)
+      RETURN d
+      UNION
+      // The first door-openers by id, for those who share only Swedish and no place.
+      UNWIND CASE WHEN only_swedish THEN [true] ELSE [] END AS wanted
+      CALL (p) {
+        MATCH (d:DoorOpener)
+        WHERE d.id IS NOT NULL
+          AND d <> p AND d.active AND NOT coalesce(d.erased, false)
+          AND ($mode = 'any' OR $mode IN d.meeting_modes)
+          AND any(x IN d.meeting_modes WHERE x IN p.meeting_modes)
+          AND COUNT { (d)<-[o:MATCHED]-() WHERE o.status IN ['proposed', 'accepted'] }
+              < d.max_active_matches
+          AND NOT EXISTS { (p)-[:MATCHED|MET]-(d) }
+        RETURN d ORDER BY d.id LIMIT $limit
+      }
+      RETURN d
     }
-    RETURN d, null AS key, null AS kind, null AS degree, null AS near
-    UNION ALL
-    // The one pair a proposal scores, with its places tagged as B tags them.
-    MATCH (d:Person {id: $only_door_opener})
-    RETURN d, null AS key, null AS kind, null AS degree,
-           CASE WHEN $mode = 'digital' THEN null
-                WHEN EXISTS { (d)-[:LIVES_IN|WORKS_IN]->(m) WHERE m IN homes }
-                  THEN 'same_municipality'
-                WHEN EXISTS { (d)-[:LIVES_IN|WORKS_IN]->(m) WHERE m IN county_munis }
-                  THEN 'same_county' END AS near
+    WITH first, d WHERE NOT d IN first
+    RETURN collect(d) AS second
   }
-  WITH p, door_openers, homes, home_points, county_munis, speaks_sv, d,
-       [h IN collect({key: key, kind: kind, degree: degree}) WHERE h.key IS NOT NULL] AS hits,
-       collect(near) AS nears
-  // Scoring reads nothing but the rows above, except the distance for those in other counties.
-  WITH p, door_openers, homes, home_points, county_munis, d, hits,
-       CASE WHEN 'same_municipality' IN nears THEN 'same_municipality'
-            WHEN 'same_county' IN nears THEN 'same_county' END AS near,
-       speaks_sv AND ($only_door_opener IS NULL OR d:DoorOpener
-                      OR EXISTS { (d)-[:SPEAKS]->(:Language {key: 'sv'}) }) AS both_sv
-  WITH p, door_openers, homes, home_points, county_munis, d, hits, near, both_sv,
-       CASE WHEN near IS NULL AND $mode <> 'digital' AND size(homes) > 0 THEN
-         reduce(best = null, t IN [(d)-[:LIVES_IN|WORKS_IN]->(m:Municipality) | m.location] |
-           reduce(b = best, h IN home_points |
-             CASE WHEN b IS NULL OR point.distance(h, t) < b
-                  THEN point.distance(h, t) ELSE b END)) / 1000.0
-       END AS far_km
-  WITH p, homes, home_points, county_munis, d, hits, both_sv,
-       [h IN hits WHERE h.kind = 'language' | h.key]
-         + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages,
-       round(reduce(s = 0.0, h IN hits | s + $weights[h.kind] / log(1 + h.degree))
-         + CASE WHEN both_sv THEN $weights.language / log(1 + door_openers) ELSE 0.0 END
-         + CASE WHEN $mode = 'digital' THEN 0.0
-                WHEN near = 'same_municipality'
-                  THEN $weights.same_municipality + $weights.same_county
-                WHEN near = 'same_county' THEN $weights.same_county
-                WHEN far_km IS NULL THEN 0.0
-                ELSE $weights.distance * $weights.distance_scale_km
-                     / ($weights.distance_scale_km + far_km) END, 6) AS score
-  WHERE $only_door_opener IS NOT NULL OR size(languages) > 0
+  // The same scoring as stage 1's, for those stage 2 added.
+  CALL (p, homes, home_points, county_munis, speaks_sv, swedish, leaf_nodes, leaf_hits, second) {
+    UNWIND second AS d
+    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish,
+         speaks_sv AND ($only_door_opener IS NULL OR d:DoorOpener
+                        OR EXISTS { (d)-[:SPEAKS]->(:Language {key: 'sv'}) }) AS both_sv,
+         [(d)-[r:SPEAKS|IN_INDUSTRY|EDUCATED_IN|LIVES_IN|WORKS_IN]->(x) | [type(r), x]] AS edges
+    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish, both_sv,
+         CASE WHEN $only_door_opener IS NULL OR d:DoorOpener
+              THEN [e IN edges WHERE e[1] IN leaf_nodes | e[1]] ELSE [] END AS mine,
+         [e IN edges WHERE e[0] IN ['LIVES_IN', 'WORKS_IN'] | e[1]] AS theirs
+    WITH homes, home_points, d, both_sv, swedish, theirs,
+         reduce(acc = [], x IN mine |
+           acc + [e IN leaf_hits[[i IN range(0, size(leaf_nodes) - 1) WHERE leaf_nodes[i] = x][0]]
+                  WHERE NOT e IN acc]) AS shared,
+         CASE WHEN $mode = 'digital' THEN null
+              WHEN any(m IN theirs WHERE m IN homes) THEN 'same_municipality'
+              WHEN any(m IN theirs WHERE m IN county_munis) THEN 'same_county' END AS near
+    WITH d, both_sv, swedish, near,
+         [e IN shared | {key: e.key, kind: e.kind, degree: e.degree}] AS hits,
+         CASE WHEN near IS NULL AND $mode <> 'digital' AND size(homes) > 0 THEN
+           reduce(best = null, t IN [m IN theirs | m.location] |
+             reduce(b = best, h IN home_points |
+               CASE WHEN b IS NULL OR point.distance(h, t) < b
+                    THEN point.distance(h, t) ELSE b END)) / 1000.0
+         END AS far_km
+    WITH d, hits,
+         [h IN hits WHERE h.kind = 'language' | h.key]
+           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages,
+         round(reduce(s = 0.0, h IN hits | s + $weights[h.kind] / log(1 + h.degree))
+           + CASE WHEN both_sv THEN swedish ELSE 0.0 END
+           + CASE WHEN $mode = 'digital' THEN 0.0
+                  WHEN near = 'same_municipality'
+                    THEN $weights.same_municipality + $weights.same_county
+                  WHEN near = 'same_county' THEN $weights.same_county
+                  WHEN far_km IS NULL THEN 0.0
+                  ELSE $weights.distance * $weights.distance_scale_km
+                       / ($weights.distance_scale_km + far_km) END, 6) AS score
+    WHERE $only_door_opener IS NOT NULL OR size(languages) > 0
+    RETURN collect({d: d, hits: hits, languages: languages, score: score}) AS scored_second
+  }
   // Rank everyone first, then check the rules lazily, best first, until $limit pass: the rules
   // read the graph, so they run for a handful of door-openers instead of the whole pool.
-  WITH p, homes, home_points, county_munis, d, hits, languages, score
-  ORDER BY score DESC, d.id
-  WITH p, homes, home_points, county_munis,
-       collect({d: d, hits: hits, languages: languages, score: score}) AS ranked
+  UNWIND scored_first + scored_second AS r
+  WITH p, homes, home_points, county_munis, r
+  ORDER BY r.score DESC, r.d.id
+  WITH p, homes, home_points, county_munis, collect(r) AS ranked
   UNWIND ranked AS r
   WITH p, homes, home_points, county_munis, r, r.d AS d
   WITH p, homes, home_points, county_munis, r, d,

@@ -17,8 +17,10 @@ def migrate(graph: Graph) -> list[str]:
 
 
 def wipe_programme(graph: Graph) -> None:
-    """Removes people, tokens and their edges; keeps reference data and the schema."""
+    """Removes people, tokens and their edges; keeps reference data and the schema (whose
+    door-opener counts go back to zero with the people)."""
     graph.autocommit(queries.migrations.wipe_programme)
+    graph.write(queries.migrations.reset_door_opener_counts)
 
 
 def wipe_all(graph: Graph) -> None:

@@ -1,0 +1,139 @@
+"""The bounded candidate query against brute force, and the door-opener counts it relies on.
+
+The query scores only a pool it bounds by the score (see its header); these tests hold it to the
+pure formula over a whole seeded programme, for every participant, mode and several limits (so
+that each stage, bound and fallback is taken), and hold the stored counts to a recount.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from graphsvc.graph import matches as repo
+from graphsvc.graph.db import Graph
+from graphsvc.graph.schema import wipe_programme
+from graphsvc.models.person import PersonUpdate
+from graphsvc.services import candidates, people
+from graphsvc.services.candidates import SharedNeighbour, score
+from tests import factories
+from tests.factories import sign_up
+from tests.test_candidates import PLACES, STAFF, W, _expected, _km, _neighbours
+
+RECOUNT = """
+MATCH (n) WHERE n:Language OR n:Industry OR n:Field
+CALL (n) {
+  MATCH (n)<-[:PART_OF*0..2]-()<-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]-(d:DoorOpener)
+  RETURN count(DISTINCT d) AS recounted
+}
+RETURN n.key AS key, labels(n) AS labels, coalesce(n.door_openers, 0) AS stored, recounted
+"""
+
+
+def _counts_disagree(graph: Graph) -> list[dict[str, Any]]:
+    with graph.driver.session(database=graph.database) as session:
+        rows = [dict(r) for r in session.run(RECOUNT)]
+    return [r for r in rows if r["stored"] != r["recounted"]]
+
+
+def _pair_score(me: dict[str, Any], body: dict[str, Any], all_door_openers: list[Any]) -> float:
+    """What a proposal's pair score should be: the formula, excluding nothing, mode `any`."""
+    degree: dict[tuple[str, str], int] = {}
+    for other in all_door_openers:
+        for n in _neighbours(other):
+            degree[n] = degree.get(n, 0) + 1
+    shared = [SharedNeighbour(n[0], degree[n]) for n in _neighbours(me) & _neighbours(body)]
+    if "sv" in me["languages"]:
+        shared.append(SharedNeighbour("language", len(all_door_openers)))
+    homes = [k for k in (me["home_place"], me["work_place"]) if k]
+    theirs = [k for k in (body["home_place"], body["work_place"]) if k]
+    place, km = "other", None
+    if set(homes) & set(theirs):
+        place = "same_municipality"
+    elif {PLACES[k]["parent"] for k in homes} & {PLACES[k]["parent"] for k in theirs}:
+        place = "same_county"
+    elif homes and theirs:
+        km = min(_km(a, b) for a in homes for b in theirs)
+    return score(shared, place=place, distance_km=km, weights=W)  # type: ignore[arg-type]
+
+
+def test_bounded_candidates_equal_brute_force_for_every_participant_mode_and_limit(
+    graph: Graph,
+) -> None:
+    rng = random.Random(2015)
+    municipalities = factories.municipality_keys()
+    door_openers: dict[str, dict[str, Any]] = {}
+    for n in range(160):
+        body = factories.random_door_opener(rng, municipalities)
+        body["max_active_matches"] = 3
+        if n % 23 == 0:
+            body["home_place"], body["work_place"] = None, None
+        door_openers[sign_up(graph, body)] = body
+    participants: dict[str, dict[str, Any]] = {}
+    for n in range(24):
+        body = factories.random_participant(rng, municipalities)
+        if n % 8 == 0:
+            body["home_place"] = None
+        participants[sign_up(graph, body)] = body
+    assert _counts_disagree(graph) == []
+    checked = 0
+    for pid, me in participants.items():
+        for mode in ("any", "digital", "in_person"):
+            expected = _expected(me, door_openers, mode)
+            ranked = sorted(expected.items(), key=lambda kv: (-kv[1], kv[0]))
+            for limit in (1, 3, 10):
+                got = candidates.list_candidates(
+                    graph, pid, weights=W, principal=STAFF, limit=limit, mode=mode
+                )
+                want = ranked[:limit]
+                assert [i.door_opener.id for i in got.items] == [d for d, _ in want], (
+                    pid,
+                    mode,
+                    limit,
+                )
+                for item, (_, expected_score) in zip(got.items, want, strict=True):
+                    assert abs(item.score - expected_score) < 1e-6, (pid, mode, limit)
+                checked += 1
+    assert checked == 24 * 3 * 3
+    everyone = list(door_openers.values())
+    for pid in list(participants)[:6]:
+        for did in rng.sample(sorted(door_openers), 5):
+            pair = graph.transaction(
+                lambda tx, p=pid, d=did: repo.score_pair(
+                    tx, participant_id=p, door_opener_id=d, weights=W
+                )
+            )
+            assert pair is not None
+            assert abs(pair.score - _pair_score(participants[pid], door_openers[did], everyone)) < (
+                1e-6
+            ), (pid, did)
+
+
+def test_door_opener_counts_follow_sign_up_update_and_wipe(graph: Graph) -> None:
+    first = sign_up(graph, factories.door_opener(languages=["sv", "ti"], industries=["86"]))
+    sign_up(graph, factories.door_opener(languages=["sv", "en"], industries=["62"]))
+    sign_up(graph, factories.participant(languages=["ti", "sv"]))
+    assert _counts_disagree(graph) == []
+    people.update_person(
+        graph,
+        first,
+        PersonUpdate(languages=["sv", "fa"], industries=["87"], roles=["door_opener"]),
+    )
+    assert _counts_disagree(graph) == []
+    both = sign_up(
+        graph,
+        factories.participant(
+            roles=["participant", "door_opener"], established_in_sweden=True, languages=["so", "sv"]
+        ),
+    )
+    assert _counts_disagree(graph) == []
+    people.update_person(graph, both, PersonUpdate(roles=["participant"]))
+    assert _counts_disagree(graph) == []
+    people.update_person(graph, both, PersonUpdate(roles=["participant", "door_opener"]))
+    assert _counts_disagree(graph) == []
+    people.erase_person(graph, first)
+    assert _counts_disagree(graph) == []
+    wipe_programme(graph)
+    with graph.driver.session(database=graph.database) as session:
+        left = session.run("MATCH (n) WHERE n.door_openers <> 0 RETURN count(n) AS c").single()
+    assert left is not None and left["c"] == 0
