@@ -25,6 +25,7 @@ from graphsvc.api.routes import waiting as waiting_routes
 from graphsvc.connection import open_graph
 from graphsvc.errors import Unavailable
 from graphsvc.graph.db import Graph
+from graphsvc.services import tokens
 from graphsvc.services.bootstrap import prepare_database
 from graphsvc.settings import Settings, get_settings
 
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         lifespan=lifespan,
     )
     app.state.settings = settings
+    tokens.RECENT.seconds = settings.token_cache_seconds
     errors.install(app)
     audit.install(app)
     page_routes.install_session(app, settings)
