@@ -61,6 +61,7 @@ class Settings(BaseSettings):
     )
     max_doors_per_meeting: int = Field(default=2, ge=1, alias="GRAPHSVC_MAX_DOORS_PER_MEETING")
     max_body_bytes: int = Field(default=1_000_000, alias="GRAPHSVC_MAX_BODY_BYTES")
+    token_cache_seconds: float = Field(default=5.0, ge=0, alias="GRAPHSVC_TOKEN_CACHE_SECONDS")
 
     smtp_host: str | None = Field(default=None, alias="SMTP_HOST")
     smtp_port: int = Field(default=25, alias="SMTP_PORT")

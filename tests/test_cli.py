@@ -67,3 +67,11 @@ def test_health_is_503_with_retry_after_when_neo4j_is_down(settings: Settings) -
             assert response.json()["status"] == "unavailable"
     finally:
         down.close()
+
+
+def test_serve_takes_its_worker_count_from_the_environment_too() -> None:
+    shown = CliRunner().invoke(app, ["serve", "--help"], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0 and "GRAPHSVC_WORKERS" in shown.output
+    # Read from the environment: a bad count is refused before anything starts.
+    refused = CliRunner().invoke(app, ["serve"], env={"GRAPHSVC_WORKERS": "0"})
+    assert refused.exit_code == 2 and "workers" in refused.output

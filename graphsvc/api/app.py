@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from graphsvc.api import access_log, audit, errors
 from graphsvc.api.routes import audit as audit_routes
@@ -24,10 +25,33 @@ from graphsvc.api.routes import waiting as waiting_routes
 from graphsvc.connection import open_graph
 from graphsvc.errors import Unavailable
 from graphsvc.graph.db import Graph
+from graphsvc.services import tokens
 from graphsvc.services.bootstrap import prepare_database
 from graphsvc.settings import Settings, get_settings
 
 log = logging.getLogger("graphsvc")
+
+
+class BodyLimit:
+    """Refuses a request whose declared body is over `max_bytes` with a 413, before it is read.
+
+    Plain ASGI, not `@app.middleware("http")`, whose extra tasks and streams cost every request.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            for name, value in scope["headers"]:
+                if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
+                    refusal = JSONResponse(
+                        {"detail": f"request body over {self.max_bytes} bytes"}, status_code=413
+                    )
+                    await refusal(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
 
 
 def create_app(settings: Settings | None = None, graph: Graph | None = None) -> FastAPI:
@@ -57,20 +81,12 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
     )
     app.state.settings = settings
     access_log.install()
+    tokens.RECENT.seconds = settings.token_cache_seconds
     errors.install(app)
     audit.install(app)
     page_routes.install_session(app, settings)
 
-    @app.middleware("http")
-    async def limit_body(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > settings.max_body_bytes:
-            return JSONResponse(
-                {"detail": f"request body over {settings.max_body_bytes} bytes"}, status_code=413
-            )
-        return await call_next(request)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
     for module in (
         health,

@@ -16,7 +16,12 @@ from graphsvc.settings import get_settings
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
-    workers: int = typer.Option(1, help="Worker processes (each opens its own driver)."),
+    workers: int = typer.Option(
+        1,
+        min=1,
+        envvar="GRAPHSVC_WORKERS",
+        help="Worker processes (each opens its own driver).",
+    ),
     demo_if_empty: bool = typer.Option(
         False,
         "--demo-if-empty",

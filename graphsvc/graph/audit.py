@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from graphsvc.graph.convert import native
@@ -12,9 +13,10 @@ from graphsvc.models.audit import AuditEvent
 Q = queries.audit
 
 
-def record_event(graph: Graph, *, event: AuditEvent) -> None:
-    """Appends one event in its own transaction."""
-    graph.write(Q.record_event, **event.model_dump())
+def record_events(graph: Graph, *, events: Sequence[AuditEvent]) -> None:
+    """Appends events in one transaction: all of them are stored, or none."""
+    rows = [{**event.model_dump(), "at": event.at.isoformat()} for event in events]
+    graph.write(Q.record_events, events=rows)
 
 
 def list_events(

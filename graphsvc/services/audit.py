@@ -3,17 +3,26 @@
 Every write, and every read by a role that sees contact details, is recorded with the token's
 name, the route and the target id: enough to answer "who looked at or changed this person, and
 when", without copying any personal data into the log.
+
+Events are stored by group commit (`graphsvc.services.groupcommit`): concurrent requests share
+one write transaction, and `record` returns only once the caller's event is committed, raising
+when it could not be, so the API never sends an answer whose event is not in the log.
 """
 
 from __future__ import annotations
 
 import secrets
+import threading
+import weakref
+from collections.abc import Sequence
 
 from graphsvc import clock
+from graphsvc.errors import Unavailable
 from graphsvc.graph import audit as repo
 from graphsvc.graph.db import Graph
 from graphsvc.models.audit import AuditEvent, AuditPage
 from graphsvc.models.token import Principal
+from graphsvc.services.groupcommit import GroupCommit
 from graphsvc.services.paging import decode_cursor, encode_cursor
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -39,6 +48,27 @@ def target_of(path_params: dict[str, str]) -> str | None:
     return None
 
 
+_journals: weakref.WeakKeyDictionary[Graph, GroupCommit[AuditEvent]] = weakref.WeakKeyDictionary()
+_journals_lock = threading.Lock()
+
+
+def journal(graph: Graph) -> GroupCommit[AuditEvent]:
+    """The group commit of this graph's audit events (one per driver, so one per process)."""
+    with _journals_lock:
+        found = _journals.get(graph)
+        if found is None:
+            held = weakref.ref(graph)  # the journal must not keep its graph alive
+
+            def write(events: Sequence[AuditEvent]) -> None:
+                owner = held()
+                if owner is None:
+                    raise Unavailable("the audit trail's database connection is closed")
+                repo.record_events(owner, events=events)
+
+            found = _journals[graph] = GroupCommit(write)
+        return found
+
+
 def record(
     graph: Graph,
     *,
@@ -48,7 +78,10 @@ def record(
     path_params: dict[str, str],
     status: int,
 ) -> None:
-    """Appends the event for one request."""
+    """Appends the event for one request; returns once it is committed, raises when it is not.
+
+    Blocks the calling thread while the event waits for its shared transaction.
+    """
     event = AuditEvent(
         id=secrets.token_hex(12),
         at=clock.now(),
@@ -60,7 +93,7 @@ def record(
         target_id=target_of(path_params),
         status=status,
     )
-    repo.record_event(graph, event=event)
+    journal(graph).submit(event)
 
 
 def list_events(

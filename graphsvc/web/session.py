@@ -2,9 +2,11 @@
 
 The cookie holds the token itself (signed with `settings.session_secret`, never stored
 server-side) rather than who it belonged to, so every page request checks the token again: a
-revoked token ends its sessions at once, and the service keeps no session state, which is what
-lets it run as many replicas as needed. The signature also carries the time it was made, so a
-stolen or forgotten cookie stops working after `SESSION_SECONDS` even if the browser keeps it.
+revoked token ends its sessions at once in the process that revokes it and within
+`GRAPHSVC_TOKEN_CACHE_SECONDS` everywhere else (see `graphsvc.services.tokens`), and the service
+keeps no session state, which is what lets it run as many replicas as needed. The signature also
+carries the time it was made, so a stolen or forgotten cookie stops working after
+`SESSION_SECONDS` even if the browser keeps it.
 """
 
 from __future__ import annotations

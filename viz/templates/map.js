@@ -100,7 +100,7 @@
       if (!members.has(k)) members.set(k, []);
       members.get(k).push(id);
     });
-    var items = [];
+    var items = [], unplaced = [];
     members.forEach(function (ids, k) {
       var gid = "group:" + k, at = groupPos.get(gid);
       if (!expanded.has(k)) {
@@ -108,7 +108,7 @@
                       size: Math.min(60, 12 + 2 * Math.sqrt(ids.length)), borderWidth: 2,
                       mass: 1 + Math.sqrt(ids.length) / 2,  // big groups push harder, so they do not overlap
                       color: { background: "#d9e2ec", border: "#486581" }, font: { size: 14 } };
-        if (at) { group.x = at.x; group.y = at.y; }
+        if (at) { group.x = at.x; group.y = at.y; } else unplaced.push({ item: group, n: ids.length });
         items.push(group);
         return;
       }
@@ -131,16 +131,32 @@
     joined.forEach(function (j) {
       j.width = 1 + Math.log2(j.count); j.length = 250; j.color = { color: "#9aa5b1", opacity: 0.5 }; lines.push(j);
     });
+    seed(unplaced);
     groupNodes.clear(); groupEdges.clear();
     groupNodes.add(items); groupEdges.add(lines);
-    if (items.some(function (n) { return n.x === undefined; })) settle();
+    return unplaced.length > 0;  // whether physics has groups to place
+  }
+  /* Groups without a place yet start on a golden-angle spiral, the largest in the middle, so the
+     first picture is already readable while physics improves it. */
+  function seed(unplaced) {
+    unplaced.sort(function (a, b) { return b.n - a.n; });
+    unplaced.forEach(function (u, n) {
+      var r = 70 * Math.sqrt(n), a = n * 2.39996;
+      u.item.x = r * Math.cos(a); u.item.y = r * Math.sin(a);
+    });
   }
 
-  /* ---- the network, its layout and position memory ---- */
+  /* ---- the network, its layout and position memory ----
+     The map is drawn first with whatever positions it has (stored, seeded, or vis-network's
+     random start) and laid out by physics right after that first draw: laying out thousands of
+     people before drawing anything kept the page blank for seconds. The layout itself is the same
+     physics run as before, with the same number of iterations. */
   var container = $("map-canvas"), progress = $("map-progress"), tip = $("map-tooltip");
+  var drawnOnce = false, settleAfterDraw = 0;
+  var firstLayout = state.groupBy ? buildGroups() && 150 : BIG ? 150 : 400;  // iterations
   var network = new vis.Network(container, state.groupBy ? { nodes: groupNodes, edges: groupEdges } : { nodes: nodeView, edges: edgeView }, {
     layout: { improvedLayout: false, randomSeed: 7 },  // physics does the layout
-    physics: { enabled: true, solver: "forceAtlas2Based",
+    physics: { enabled: false, solver: "forceAtlas2Based",
                forceAtlas2Based: { gravitationalConstant: -35, centralGravity: 0.02, springLength: 70, avoidOverlap: 0.3 },
                stabilization: { enabled: true, iterations: BIG ? 150 : 400, updateInterval: 20, fit: true } },
     interaction: { hover: true, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG },
@@ -148,10 +164,18 @@
     edges: { smooth: false, selectionWidth: 1 }
   });
   container.visNetwork = network;  // for tests and the console: what is drawn, not a copy
-  if (state.groupBy) buildGroups();
-  function settle() {
+  network.once("afterDrawing", function () {
+    drawnOnce = true;
+    if (settleAfterDraw) setTimeout(function () { settle(settleAfterDraw); }, 0);
+  });
+  if (firstLayout) settle(firstLayout);  // waits for the first draw, just below
+  network.redraw();
+  function settle(iterations) {
+    iterations = iterations || (BIG ? 150 : 300);
+    if (!drawnOnce) { settleAfterDraw = Math.max(settleAfterDraw, iterations); return; }
+    network.redraw();  // vis-network may have blanked the canvas since; the picture stays up
     network.setOptions({ physics: { enabled: true } });
-    network.stabilize(BIG ? 150 : 300);
+    network.stabilize(iterations);
   }
   network.on("stabilizationProgress", function (p) {
     progress.textContent = t.layout_progress + " " + Math.round((100 * p.iterations) / p.total) + " %";
@@ -174,7 +198,7 @@
   /* ---- redraw after any change, and the counts ---- */
   function render() {
     computeVisible();
-    if (state.groupBy) buildGroups();
+    if (state.groupBy) { if (buildGroups()) settle(); }
     else {
       nodeView.refresh(); edgeView.refresh();
       var unplaced = false;
