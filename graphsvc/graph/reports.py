@@ -43,7 +43,7 @@ def read_report(
     def work(tx: Tx) -> ReportRows:
         people = _one(tx.run(Q.count_people, **params))
         activity = _one(tx.run(Q.summarise_activity, **params))
-        listed = tx.run(Q.list_relay_trees, **params)
+        listed = tx.run_plain(Q.list_relay_trees, **params)
         trees = [relay_tree(row["root"], row["firsts"], row["doors"]) for row in listed]
         reach = _one(tx.run(
             Q.summarise_reach,
