@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import math
 import re
 from collections import deque
 from datetime import date
@@ -14,6 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import shortest_path
 
 from graphsvc.models.report import ImpactReport, Period, ReportFilters
 from graphsvc.reporting import charts
@@ -82,7 +85,52 @@ def test_virality_is_the_mean_pair_distance_of_any_tree(draws: list[int]) -> Non
     parents = [draw % (i + 1) for i, draw in enumerate(draws)]
     links = [(None if parent == 0 else f"n{parent}", f"n{child}")
              for child, parent in enumerate(parents, start=1)]
-    assert structural_virality("n0", links) == pytest.approx(_mean_distance_by_bfs(parents))
+    # Exact: the sum of distances is an integer and the one division rounds the same way.
+    assert structural_virality("n0", links) == _mean_distance_by_bfs(parents)
+
+
+def _virality_by_all_pairs_search(root: str, links: list[tuple[str | None, str]]) -> float | None:
+    """The definition with scipy's all-pairs breadth-first search: the children of `links` hang
+    from their first parent (the root when it is missing or no member); while anyone is out of
+    the root's reach, the first such member (in order of appearance) hangs from the root."""
+    nodes = [root, *dict.fromkeys(child for _, child in links if child != root)]
+    if len(nodes) < 2:
+        return None
+    index = {node: i for i, node in enumerate(nodes)}
+    parent_of: dict[int, int] = {}
+    for parent, child in links:
+        if child != root and index[child] not in parent_of:
+            parent_of[index[child]] = index.get(parent, 0) if parent else 0
+    n = len(nodes)
+    while True:
+        edges = [(c, p) for c, p in parent_of.items() if c != p]
+        graph = coo_matrix(
+            ([1.0] * len(edges), ([p for _, p in edges], [c for c, _ in edges])), shape=(n, n)
+        )
+        distances = shortest_path(graph.tocsr(), directed=False, unweighted=True)
+        lost = [i for i in range(n) if math.isinf(distances[0][i])]
+        if not lost:
+            return float(distances.sum() / (n * (n - 1)))
+        parent_of[lost[0]] = 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.just(""), st.just("p"), st.just("ghost"),
+                      st.integers(0, 14).map(lambda i: f"m{i}")),
+            st.one_of(st.just("p"), st.integers(0, 14).map(lambda i: f"m{i}")),
+        ),
+        max_size=30,
+    )
+)
+def test_virality_of_damaged_links_is_the_all_pairs_mean_exactly(
+    links: list[tuple[str | None, str]],
+) -> None:
+    # Any links at all: cycles, members their own parent, a child named twice, the root as a
+    # child, parents outside the tree. The linear sum must equal the all-pairs search bit for bit.
+    assert structural_virality("p", links) == _virality_by_all_pairs_search("p", links)
 
 
 def test_summary_of_no_trees_is_null() -> None:

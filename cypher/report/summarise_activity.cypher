@@ -8,7 +8,11 @@
 // while `rematch_since` is cleared by the next match); and the median days from sign-up to the
 // first meeting, over participants whose first meeting fell in the period.
 // Follow-ups belong to their meeting's period, not the day they were typed in. A door belongs to
-// the participant of its meeting (`meeting_id`, indexed), whichever side opened it.
+// the participant of its meeting (`meeting_id`), whichever side opened it. Its opener is one side
+// of the meeting and `for_id` the other (both writers, relay and import, make it so), so a
+// participant's doors are found from the participant alone: those opened for them (one index
+// seek on `for_id`, not one per meeting) and those they opened. Whether a door led to a meeting
+// is a look-up in the people the participant met, collected once, not a walk per door.
 // Every share is null when there is nothing to divide by.
 MATCH (p:Participant)
 WHERE ($industry IS NULL OR EXISTS {
@@ -47,15 +51,23 @@ CALL (kept, start, stop) {
 }
 CALL (kept, start, stop) {
   UNWIND kept AS p
-  MATCH (p)-[m:MET]->(:Person)
-  MATCH (:Person)-[o:OPENED_DOOR]->(c:Person)
-  WHERE o.meeting_id = m.id
-  WITH p, o, c WHERE o.at >= start AND o.at < stop
+  MATCH (p)-[m:MET]->(x)
+  WITH p, collect(x) AS met, collect(CASE WHEN x:Person THEN m.id END) AS meeting_ids
+  CALL (p) {
+    MATCH (:Person)-[o:OPENED_DOOR]->(c:Person)
+    WHERE o.for_id = p.id
+    RETURN o, c
+    UNION
+    MATCH (p)-[o:OPENED_DOOR]->(c:Person)
+    RETURN o, c
+  }
+  WITH p, met, o, c
+  WHERE o.meeting_id IN meeting_ids AND o.at >= start AND o.at < stop
   RETURN collect({
            month: left(toString(datetime({datetime: o.at, timezone: 'Europe/Stockholm'})), 7),
            relay: o.opened_by = 'door_opener',
            generation: o.generation,
-           met: o.opened_by = 'door_opener' AND EXISTS { (p)-[:MET]->(c) }}) AS doors
+           met: o.opened_by = 'door_opener' AND c IN met}) AS doors
 }
 CALL (kept, start, stop) {
   UNWIND kept AS p

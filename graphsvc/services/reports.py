@@ -2,8 +2,9 @@
 
 The figures are computed in Cypher (`cypher/report/`); this module settles the period, runs the
 queries once, and shapes their rows into the contract's model: zero-filled generations, months
-and outcomes, so a chart or a spreadsheet sees every category even when it is empty. Only
-structural virality is computed here (see `graphsvc.reporting.virality`).
+and outcomes, so a chart or a spreadsheet sees every category even when it is empty. Only the
+relay trees' walk (`graphsvc.reporting.trees`, done by the repository) and structural virality
+(`graphsvc.reporting.virality`) are computed in Python.
 """
 
 from __future__ import annotations
@@ -50,9 +51,7 @@ def impact_report(
     )
     people, activity, reach = rows.people, rows.activity, rows.reach
     viralities = [
-        v
-        for tree in reach["trees"]
-        if (v := structural_virality(tree["root"], tree["links"])) is not None
+        v for tree in rows.trees if (v := structural_virality(tree.root, tree.links)) is not None
     ]
     v_mean, v_median, v_max = summarise(viralities)
     return ImpactReport(
