@@ -34,3 +34,8 @@ class Unavailable(DomainError):
 
 class NotEligible(InvalidInput):
     """The person or pair breaks one of the programme's rules (eligibility, shared language)."""
+
+
+class Busy(Unavailable):
+    """Neo4j kept refusing with transient errors (deadlocks, lock timeouts) until the driver's
+    retries ran out; nothing was written and the caller may retry."""

@@ -1,20 +1,35 @@
 """The one driver of a process and the three ways the repositories use it.
 
 Reads are routed as reads so that a cluster can spread them; writes that belong together run
-in one managed transaction (retried by the driver on transient errors), so a fault in the
-middle leaves nothing half-written.
+in one managed transaction, so a fault in the middle leaves nothing half-written.
+
+Transient errors (a deadlock, a lock timeout, a leader switch) are retried whole by the driver's
+managed transactions, which retry only what they see raised from the transaction function as a
+retryable `Neo4jError`. So nothing inside a transaction function may catch, wrap or convert a
+driver error: domain errors are made out of driver errors here, after the driver has given up,
+and a transaction function that reads a result the failure has already spoilt (the driver then
+raises `ResultFailedError`, a non-retryable `DriverError`, with the real error as its cause)
+gets the real error handed back to the driver by `_unspoilt`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction, RoutingControl
-from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
-from graphsvc.errors import Conflict, Unavailable
+from graphsvc.errors import Busy, Conflict, Unavailable
 from graphsvc.graph.convert import for_driver
 from graphsvc.graph.queries import Query
 
@@ -58,52 +73,39 @@ class Graph:
         """Runs `work` in one managed write transaction; retried whole on transient errors."""
 
         def unit(tx: ManagedTransaction) -> T:
-            return work(Tx(tx))
+            with _unspoilt():
+                return work(Tx(tx))
 
-        try:
-            with self.driver.session(database=self.database) as session:
-                return session.execute_write(unit)
-        except ConstraintError as exc:
-            raise Conflict(_constraint_message(exc)) from exc
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise Unavailable(f"Neo4j does not answer: {exc}") from exc
+        with _domain_errors(), self.driver.session(database=self.database) as session:
+            return session.execute_write(unit)
 
     def read_transaction(self, work: Callable[[Tx], T]) -> T:
         """Runs `work` in one managed read transaction, so several reads see one snapshot."""
 
         def unit(tx: ManagedTransaction) -> T:
-            return work(Tx(tx))
+            with _unspoilt():
+                return work(Tx(tx))
 
-        try:
-            with self.driver.session(
-                database=self.database, default_access_mode=neo4j.READ_ACCESS
-            ) as session:
-                return session.execute_read(unit)
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise Unavailable(f"Neo4j does not answer: {exc}") from exc
+        with _domain_errors(), self.driver.session(
+            database=self.database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            return session.execute_read(unit)
 
     def autocommit(self, query: Query, **params: Any) -> None:
         """Runs a self-batching query (`CALL ... IN TRANSACTIONS`), which needs auto-commit."""
-        try:
-            with self.driver.session(database=self.database) as session:
-                session.run(query.text, for_driver(query.bind(params))).consume()
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise Unavailable(f"Neo4j does not answer: {exc}") from exc
+        with _domain_errors(), self.driver.session(database=self.database) as session:
+            session.run(query.text, for_driver(query.bind(params))).consume()
 
     def _execute(
         self, query: Query, params: dict[str, Any], routing: RoutingControl
     ) -> list[Row]:
-        try:
+        with _domain_errors():
             records, _, _ = self.driver.execute_query(
                 query.text,
                 for_driver(query.bind(params)),
                 routing_=routing,
                 database_=self.database,
             )
-        except ConstraintError as exc:
-            raise Conflict(_constraint_message(exc)) from exc
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise Unavailable(f"Neo4j does not answer: {exc}") from exc
         return [record.data() for record in records]
 
 
@@ -114,9 +116,48 @@ class Tx:
         self._tx = tx
 
     def run(self, query: Query, **params: Any) -> list[Row]:
-        """Runs one named query inside the transaction."""
+        """Runs one named query inside the transaction and reads all its rows at once, so no
+        result is left open to be read after a later statement has failed."""
         result = self._tx.run(query.text, for_driver(query.bind(params)))
         return [record.data() for record in result]
+
+
+@contextmanager
+def _unspoilt() -> Iterator[None]:
+    """Inside a transaction function: hands the driver the transient error itself when all it
+    would see is a result or transaction spoilt by it, so that the transaction is retried."""
+    try:
+        yield
+    except DriverError as exc:
+        cause = None if exc.is_retryable() else _retryable_cause(exc)
+        if cause is None:
+            raise
+        raise cause from exc
+
+
+def _retryable_cause(exc: BaseException) -> BaseException | None:
+    """The first retryable driver error in `exc`'s chain of causes, if any."""
+    seen: set[int] = set()
+    current: BaseException | None = exc.__cause__ or exc.__context__
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (Neo4jError, DriverError)) and current.is_retryable():
+            return current
+        current = current.__cause__ or current.__context__
+    return None
+
+
+@contextmanager
+def _domain_errors() -> Iterator[None]:
+    """Around a whole unit of work: the driver's errors, once it has given up, as domain errors."""
+    try:
+        yield
+    except ConstraintError as exc:
+        raise Conflict(_constraint_message(exc)) from exc
+    except (ServiceUnavailable, SessionExpired) as exc:
+        raise Unavailable(f"Neo4j does not answer: {exc}") from exc
+    except TransientError as exc:
+        raise Busy(f"Neo4j stayed busy after retries: {exc.code}") from exc
 
 
 def _constraint_message(exc: ConstraintError) -> str:
