@@ -9,11 +9,13 @@ retryable `Neo4jError`. So nothing inside a transaction function may catch, wrap
 driver error: domain errors are made out of driver errors here, after the driver has given up,
 and a transaction function that reads a result the failure has already spoilt (the driver then
 raises `ResultFailedError`, a non-retryable `DriverError`, with the real error as its cause)
-gets the real error handed back to the driver by `_unspoilt`.
+gets the real error handed back to the driver by `_unspoilt`. The driver's own clean-up of a
+failed unit can raise that disguise too, past its retry; `_managed` retries those units itself.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -24,8 +26,10 @@ from neo4j.exceptions import (
     ConstraintError,
     DriverError,
     Neo4jError,
+    ResultFailedError,
     ServiceUnavailable,
     SessionExpired,
+    TransactionError,
     TransientError,
 )
 
@@ -35,6 +39,8 @@ from graphsvc.graph.queries import Query
 
 T = TypeVar("T")
 Row = dict[str, Any]
+SPOILT_RETRIES = 5
+SPOILT_BACKOFF_SECONDS = 0.2
 
 
 class Graph:
@@ -76,8 +82,7 @@ class Graph:
             with _unspoilt():
                 return work(Tx(tx))
 
-        with _domain_errors(), self.driver.session(database=self.database) as session:
-            return session.execute_write(unit)
+        return self._managed(lambda session: session.execute_write(unit), neo4j.WRITE_ACCESS)
 
     def read_transaction(self, work: Callable[[Tx], T]) -> T:
         """Runs `work` in one managed read transaction, so several reads see one snapshot."""
@@ -86,10 +91,30 @@ class Graph:
             with _unspoilt():
                 return work(Tx(tx))
 
-        with _domain_errors(), self.driver.session(
-            database=self.database, default_access_mode=neo4j.READ_ACCESS
-        ) as session:
-            return session.execute_read(unit)
+        return self._managed(lambda session: session.execute_read(unit), neo4j.READ_ACCESS)
+
+    def _managed(self, call: Callable[[neo4j.Session], T], access_mode: str) -> T:
+        """Runs one managed transaction in a fresh session, driver errors made domain errors;
+        and again, a few times, when a transient error reached us in disguise.
+
+        The driver retries what the transaction function raises, but when it rolls a failed
+        unit back it may read the failed result once more and raise `ResultFailedError` in
+        place of the real error, past its own retry (seen with fifty concurrent sign-ups).
+        """
+        for attempt in range(SPOILT_RETRIES + 1):
+            try:
+                with (
+                    _domain_errors(),
+                    self.driver.session(
+                        database=self.database, default_access_mode=access_mode
+                    ) as session,
+                ):
+                    return call(session)
+            except Busy as exc:
+                if attempt == SPOILT_RETRIES or not _spoilt(exc):
+                    raise
+                time.sleep(SPOILT_BACKOFF_SECONDS * (attempt + 1))
+        raise AssertionError("unreachable")
 
     def autocommit(self, query: Query, **params: Any) -> None:
         """Runs a self-batching query (`CALL ... IN TRANSACTIONS`), which needs auto-commit."""
@@ -116,8 +141,7 @@ class Tx:
         self._tx = tx
 
     def run(self, query: Query, **params: Any) -> list[Row]:
-        """Runs one named query inside the transaction and reads all its rows at once, so no
-        result is left open to be read after a later statement has failed."""
+        """Runs one named query inside the transaction and reads all its rows at once."""
         result = self._tx.run(query.text, for_driver(query.bind(params)))
         return [record.data() for record in result]
 
@@ -152,12 +176,28 @@ def _domain_errors() -> Iterator[None]:
     """Around a whole unit of work: the driver's errors, once it has given up, as domain errors."""
     try:
         yield
-    except ConstraintError as exc:
-        raise Conflict(_constraint_message(exc)) from exc
-    except (ServiceUnavailable, SessionExpired) as exc:
-        raise Unavailable(f"Neo4j does not answer: {exc}") from exc
-    except TransientError as exc:
-        raise Busy(f"Neo4j stayed busy after retries: {exc.code}") from exc
+    except (ResultFailedError, TransactionError) as exc:
+        # Raised in place of the real error when a failed unit is cleaned up; judge by that.
+        _raise_domain_error(exc.__cause__ or exc.__context__, exc)
+        raise
+    except Exception as exc:
+        _raise_domain_error(exc, exc)
+        raise
+
+
+def _spoilt(exc: Busy) -> bool:
+    """Whether the transient error came in disguise, so the driver could not have retried it."""
+    return isinstance(exc.__cause__, (ResultFailedError, TransactionError))
+
+
+def _raise_domain_error(error: BaseException | None, raised: BaseException) -> None:
+    """Raises the domain error for a driver error; returns when there is none."""
+    if isinstance(error, ConstraintError):
+        raise Conflict(_constraint_message(error)) from raised
+    if isinstance(error, (ServiceUnavailable, SessionExpired)):
+        raise Unavailable(f"Neo4j does not answer: {error}") from raised
+    if isinstance(error, TransientError):
+        raise Busy(f"Neo4j stayed busy after retries: {error.code}") from raised
 
 
 def _constraint_message(exc: ConstraintError) -> str:
