@@ -29,11 +29,10 @@ BUSY = (
 
 def invalid_body(exc: InvalidInput) -> dict[str, object]:
     """The FastAPI-shaped 422 body for a rule the service checked itself."""
-    location = "query" if exc.field in {"cursor", "limit", "mode", "days"} else "body"
     return {
         "detail": [
             {
-                "loc": [location, *exc.field.split(".")],
+                "loc": [exc.location, *exc.field.split(".")],
                 "msg": exc.detail,
                 "type": "value_error",
                 "input": exc.value,
