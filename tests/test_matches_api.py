@@ -143,16 +143,16 @@ def test_no_shared_language_is_422_naming_both_languages(graph: Graph, staff: Te
     assert "ar, ti" in detail["msg"]
 
 
-def test_twenty_concurrent_proposals_for_one_free_place_make_exactly_one_match(
+def test_fifty_concurrent_proposals_for_one_free_place_make_exactly_one_match(
     graph: Graph, staff: TestClient
 ) -> None:
     door_opener = sign_up(graph, factories.door_opener(max_active_matches=1))
-    participants = [sign_up(graph, factories.participant()) for _ in range(20)]
-    with ThreadPoolExecutor(max_workers=20) as pool:
+    participants = [sign_up(graph, factories.participant()) for _ in range(50)]
+    with ThreadPoolExecutor(max_workers=50) as pool:
         codes = sorted(
             pool.map(lambda p: _propose(staff, p, door_opener).status_code, participants)
         )
-    assert codes == [201] + [409] * 19
+    assert codes == [201] + [409] * 49
     open_matches = _cypher(
         graph, "MATCH (:Person)-[m:MATCHED]->(:Person {id: $d}) RETURN count(m) AS n", d=door_opener
     )

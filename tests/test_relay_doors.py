@@ -11,6 +11,7 @@ from graphsvc.graph.db import Graph
 from graphsvc.settings import Settings
 from tests import factories
 from tests import relay_steps as steps
+from tests.factories import sign_up
 
 
 def _met(staff: TestClient) -> tuple[str, str, dict[str, Any]]:
@@ -94,12 +95,15 @@ def test_three_doors_in_one_request_are_refused_whole(staff: TestClient) -> None
     assert steps.reach(staff, participant)["introduced"] == 0
 
 
-def test_concurrent_door_requests_stop_exactly_at_the_limit(staff: TestClient) -> None:
+def test_fifty_concurrent_door_requests_for_the_last_place_open_exactly_one(
+    staff: TestClient, graph: Graph
+) -> None:
     participant, _, meeting = _met(staff)
-    contacts = [steps.door_opener(staff) for _ in range(6)]
-    with ThreadPoolExecutor(max_workers=6) as pool:
+    assert steps.doors(staff, meeting["id"], steps.door_opener(staff)).status_code == 201
+    contacts = [sign_up(graph, factories.door_opener()) for _ in range(50)]
+    with ThreadPoolExecutor(max_workers=50) as pool:
         codes = list(pool.map(lambda c: steps.doors(staff, meeting["id"], c).status_code, contacts))
-    assert sorted(codes) == [201, 201, 409, 409, 409, 409]
+    assert sorted(codes) == [201] + [409] * 49
     reach = steps.reach(staff, participant)
     assert reach["introduced"] == 2 and reach["total"] == 3
 

@@ -1,5 +1,5 @@
 // A match with its two people and the meeting already recorded for it (null when none). Run
-// after the participant's lock is taken, so a meeting recorded concurrently is seen here and the
+// after both people's locks are taken, so a meeting recorded concurrently is seen here and the
 // same meeting is never recorded twice.
 MATCH (p:Person)-[m:MATCHED {id: $match_id}]->(d:Person)
 RETURN m.id AS match_id, m.status AS status, m.generation AS generation,

@@ -1,6 +1,6 @@
 // One meeting with what the door, no-doors and follow-up rules need: both people's state and the
 // number of doors its door-opener has opened at it so far (the per-meeting limit). Read after the
-// door-opener's lock, so the count includes doors committed a moment ago.
+// two people's locks, so the count includes doors committed a moment ago.
 MATCH (p:Person)-[met:MET {id: $meeting_id}]->(d:Person)
 RETURN met {.id, .match_id, .held_at, .mode, .generation,
             participant_id: p.id, door_opener_id: d.id} AS meeting,

@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-from graphsvc.errors import Conflict, DomainError, InvalidInput, NotFound, Unavailable
+from graphsvc.errors import Busy, Conflict, DomainError, InvalidInput, NotFound, Unavailable
 
 log = logging.getLogger("graphsvc.api")
 RETRY_AFTER_SECONDS = "5"
@@ -21,15 +21,18 @@ UNAVAILABLE = (
     "the graph database is not reachable just now; try again in a few seconds "
     "(operators: check that Neo4j is running, e.g. `graphsvc db status`)"
 )
+BUSY = (
+    "the graph database is busy with concurrent changes just now and nothing was written; "
+    "try again in a few seconds"
+)
 
 
 def invalid_body(exc: InvalidInput) -> dict[str, object]:
     """The FastAPI-shaped 422 body for a rule the service checked itself."""
-    location = "query" if exc.field in {"cursor", "limit", "mode", "days"} else "body"
     return {
         "detail": [
             {
-                "loc": [location, *exc.field.split(".")],
+                "loc": [exc.location, *exc.field.split(".")],
                 "msg": exc.detail,
                 "type": "value_error",
                 "input": exc.value,
@@ -58,6 +61,13 @@ def install(app: FastAPI) -> None:
         log.warning("neo4j unavailable: %s", type(exc).__name__)
         return JSONResponse(
             {"detail": UNAVAILABLE}, status_code=503, headers={"Retry-After": RETRY_AFTER_SECONDS}
+        )
+
+    @app.exception_handler(Busy)
+    async def _busy(_: Request, exc: DomainError) -> JSONResponse:
+        log.warning("neo4j busy after retries: %s", exc.detail)
+        return JSONResponse(
+            {"detail": BUSY}, status_code=503, headers={"Retry-After": RETRY_AFTER_SECONDS}
         )
 
     @app.exception_handler(ServiceUnavailable)

@@ -161,10 +161,22 @@ def list_people_ids(
     return [(r["id"], native(r["created_at"])) for r in rows]
 
 
+def lock_people(tx: Tx, *, person_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Takes the write locks of these people in ascending id order, in one statement; returns
+    the people found by id (an unknown id is left out).
+
+    Every transaction that locks more than one person locks them all here, before it writes to
+    any of them or adds an edge between them (an edge locks both ends too), so that two
+    transactions always want their people in the same order and never deadlock on each other.
+    Locks already held by the transaction are taken again at no cost.
+    """
+    rows = tx.run(Q.lock_people, ids=sorted(set(person_ids)))
+    return {row["id"]: row for row in rows}
+
+
 def lock_person(tx: Tx, *, person_id: str) -> dict[str, Any] | None:
-    """Takes the person's write lock in this transaction; None when there is no such person."""
-    rows = tx.run(Q.lock_person, id=person_id)
-    return rows[0] if rows else None
+    """Takes one person's write lock; None when there is no such person."""
+    return lock_people(tx, person_ids=[person_id]).get(person_id)
 
 
 def set_active(graph: Graph, *, person_id: str, active: bool) -> bool:

@@ -63,6 +63,7 @@ class MeetingRow:
     line: int
     id: str
     participant_id: str
+    door_opener_id: str
     meeting: MeetingImport
 
 
@@ -106,7 +107,9 @@ def check(graph: Graph, raws: list[RawRow], at: datetime) -> Checked[MeetingRow]
         if match["meeting_id"] == meeting_id:
             result.skipped += 1
         else:
-            result.good.append(MeetingRow(line, meeting_id, match["participant_id"], m))
+            result.good.append(
+                MeetingRow(line, meeting_id, match["participant_id"], match["door_opener_id"], m)
+            )
     return result
 
 
@@ -164,6 +167,8 @@ def to_write_rows(rows: list[MeetingRow], *, at: datetime) -> list[dict[str, Any
         {
             "id": r.id,
             "match_id": r.meeting.match_id,
+            "participant_id": r.participant_id,
+            "door_opener_id": r.door_opener_id,
             "held_at": iso(r.meeting.held_at),
             "recorded_at": iso(at),
             "no_doors_at": iso(

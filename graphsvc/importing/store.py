@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from graphsvc.graph import people
 from graphsvc.graph.convert import native
 from graphsvc.graph.db import Graph, Row, Tx
 from graphsvc.graph.queries import Query, queries
@@ -97,18 +98,28 @@ def write_batches(
     return len(rows)
 
 
+def _lock_people(tx: Tx, rows: list[dict[str, Any]], *keys: str) -> None:
+    """Locks everyone the batch joins by an edge, all at once in the global order (ascending
+    id), before the first edge is written: an edge locks both its ends, and taking them row by
+    row would let a batch wait crosswise on a proposal or doors that hold the same people."""
+    people.lock_people(tx, person_ids=[row[key] for row in rows for key in keys])
+
+
 def save_matches(tx: Tx, rows: list[dict[str, Any]]) -> None:
     """One batch of matches."""
+    _lock_people(tx, rows, "participant_id", "door_opener_id")
     tx.run(Q.save_matches, rows=rows)
 
 
 def save_meetings(tx: Tx, rows: list[dict[str, Any]]) -> None:
     """One batch of meetings."""
+    _lock_people(tx, rows, "participant_id", "door_opener_id")
     tx.run(Q.save_meetings, rows=rows)
 
 
 def save_doors(tx: Tx, rows: list[dict[str, Any]]) -> None:
     """One batch of doors."""
+    _lock_people(tx, rows, "from_id", "to_id")
     tx.run(Q.save_doors, rows=rows)
 
 

@@ -99,7 +99,10 @@ def list_candidates(
         raise NotFound(f"no person with id {participant_id!r}")
     if "participant" not in found[0].roles:
         raise NotEligible(
-            f"person {participant_id!r} is not a participant", field="id", value=participant_id
+            f"person {participant_id!r} is not a participant",
+            field="participant_id",
+            value=participant_id,
+            location="path",
         )
     pairs = repo.find_candidates(
         graph, participant_ids=[participant_id], limit=limit, mode=mode, weights=weights

@@ -6,8 +6,10 @@ contact has no free capacity (an introduction is personal). When the participant
 the contacts are recorded for the door-opener and no match is made.
 
 Everything of one request is one transaction: new contacts are signed up, relay matches made and
-doors written together, or nothing is. The meeting's door-opener is locked first, so two requests
-for the same meeting are counted one after the other and never exceed the per-meeting limit.
+doors written together, or nothing is. The two who met and the existing contacts are locked first,
+all at once in ascending id order (the order every transaction locking several people uses), so
+two requests for the same meeting are counted one after the other and never exceed the
+per-meeting limit, and doors never wait crosswise on a proposal or on doors elsewhere.
 Mails go out only after the commit, so nobody is told about a match that was rolled back.
 """
 
@@ -61,7 +63,8 @@ def open_doors(
     at = clock.now()
 
     def work(tx: Tx) -> tuple[list[Door], list[str]]:
-        state = locked_meeting(tx, meeting_id)
+        existing = [c.person_id for c in contacts if c.new is None]
+        state = locked_meeting(tx, meeting_id, also=existing)
         meeting = state.meeting
         by_door_opener = body.opened_by == "door_opener"
         opener, for_id = (

@@ -1,10 +1,11 @@
 """Proposing matches, telling both people, and moving a match through its statuses.
 
-A proposal runs in one transaction that locks the door-opener's node first, then the
-participant's, and only then reads and checks: two staff proposing the same door-opener at once
-run one after the other, so capacity holds, and no two open matches of one person get the same
-suggested hour. Mail goes out after the commit: a mail server that is down must never cost the
-match, so its outcome is recorded on the match and staff can resend.
+A proposal runs in one transaction that locks both people's nodes first (in ascending id order,
+like every transaction that locks several people, so none waits on another crosswise) and only
+then reads and checks: two staff proposing the same door-opener at once run one after the other,
+so capacity holds, and no two open matches of one person get the same suggested hour. Mail goes
+out after the commit: a mail server that is down must never cost the match, so its outcome is
+recorded on the match and staff can resend.
 """
 
 from __future__ import annotations
@@ -68,21 +69,23 @@ def propose_in_tx(
 ) -> str:
     """Checks and creates one match inside the caller's transaction; returns its id.
 
-    Locks the door-opener, then the participant. A relay match (`relay=True`) is an introduction
-    the door-opener made personally, so it is made beyond capacity and without a shared language
-    or meeting mode; every match needs the two roles, two active people and a pair never matched
-    or met before. `score` may be passed when it was just computed with the candidate query's
-    numbers (the batch); otherwise the pair is scored here by that query.
+    Locks both people in the global order (ascending id, see `lock_people`). A relay match
+    (`relay=True`) is an introduction the door-opener made personally, so it is made beyond
+    capacity and without a shared language or meeting mode; every match needs the two roles,
+    two active people and a pair never matched or met before. `score` may be passed when it was
+    just computed with the candidate query's numbers (the batch); otherwise the pair is scored
+    here by that query.
     """
     if participant_id == door_opener_id:
         raise InvalidInput(
             "a person cannot be matched with themself", field="door_opener_id", value=door_opener_id
         )
+    locked = people_repo.lock_people(tx, person_ids=[participant_id, door_opener_id])
     for field, person_id in (
         ("door_opener_id", door_opener_id),
         ("participant_id", participant_id),
     ):
-        if people_repo.lock_person(tx, person_id=person_id) is None:
+        if person_id not in locked:
             raise InvalidInput(f"no person with id {person_id!r}", field=field, value=person_id)
     facts = repo.pair_facts(tx, participant_id=participant_id, door_opener_id=door_opener_id)
     if facts is None:  # both locked above, so both exist

@@ -1,8 +1,9 @@
 """Recording meetings and what staff learn after them: no doors (a rematch) and follow-ups.
 
-Each operation is one transaction that first takes the lock of the person whose state it
-depends on, then reads, checks and writes; so two staff members recording the same meeting at
-once get one meeting, and a no-doors cannot slip in beside a door being opened.
+Each operation is one transaction that first takes the locks of the two who met (in ascending
+id order, like every transaction that locks several people), then reads, checks and writes; so
+two staff members recording the same meeting at once get one meeting, and a no-doors cannot slip
+in beside a door being opened.
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ def record_meeting(
         unlocked = repo.find_match(tx, match_id=match_id)
         if unlocked is None:
             raise NotFound(f"no match with id {match_id!r}")
-        people_repo.lock_person(tx, person_id=unlocked.participant_id)
+        people_repo.lock_people(
+            tx, person_ids=[unlocked.participant_id, unlocked.door_opener_id]
+        )
         match = repo.find_match(tx, match_id=match_id) or unlocked
         if match.meeting is not None:
             return match.meeting, False
@@ -167,12 +170,15 @@ def record_follow_up(
     return graph.transaction(work)
 
 
-def locked_meeting(tx: Tx, meeting_id: str) -> repo.MeetingState:
-    """The meeting, read again under its door-opener's and participant's locks, in that order
-    (the order the doors use too, so the two never wait on each other crosswise)."""
+def locked_meeting(tx: Tx, meeting_id: str, *, also: list[str] | None = None) -> repo.MeetingState:
+    """The meeting, read again under the locks of its two people and of `also` (the contacts a
+    door request names), all taken at once in the global order (ascending id), so this never
+    waits crosswise on a proposal or on doors at another meeting that share someone."""
     unlocked = repo.get_meeting(tx, meeting_id=meeting_id)
     if unlocked is None:
         raise NotFound(f"no meeting with id {meeting_id!r}")
-    people_repo.lock_person(tx, person_id=unlocked.meeting.door_opener_id)
-    people_repo.lock_person(tx, person_id=unlocked.meeting.participant_id)
+    meeting = unlocked.meeting
+    people_repo.lock_people(
+        tx, person_ids=[meeting.door_opener_id, meeting.participant_id, *(also or [])]
+    )
     return repo.get_meeting(tx, meeting_id=meeting_id) or unlocked

@@ -23,5 +23,8 @@ def decode_cursor(cursor: str) -> tuple[datetime, str]:
         return datetime.fromisoformat(created), item_id
     except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
         raise InvalidInput(
-            f"cursor {cursor!r} is not a cursor this service made", field="cursor", value=cursor
+            f"cursor {cursor!r} is not a cursor this service made",
+            field="cursor",
+            value=cursor,
+            location="query",
         ) from exc

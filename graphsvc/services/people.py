@@ -159,8 +159,9 @@ def set_active(graph: Graph, person_id: str, *, active: bool) -> Person:
         get_person(graph, person_id)
         raise InvalidInput(
             f"person {person_id!r} has been erased and cannot be reactivated",
-            field="id",
+            field="person_id",
             value=person_id,
+            location="path",
         )
     return get_person(graph, person_id)
 

@@ -36,7 +36,10 @@ def resolve_period(filters: ReportFilters, *, today: date | None = None) -> Peri
     start = filters.from_ or date(end.year, 1, 1)
     if start > end:
         raise InvalidInput(
-            f"from ({start}) is after to ({end}); give `to` as well", field="from", value=str(start)
+            f"from ({start}) is after to ({end}); give `to` as well",
+            field="from",
+            value=str(start),
+            location="query",
         )
     return Period(from_=start, to=end)
 
