@@ -2,7 +2,7 @@
 // invitation's lock, and returned only to the caller that set it.
 // `$release` gives the step back (sets it to null) when its mail could not be sent.
 MATCH (i:Invitation {id: $id})
-SET i._lock = coalesce(i._lock, 0) + 1
+SET i._lock = randomUUID()
 WITH i
 WHERE i[$step] IS NULL OR $release
 SET i += $props

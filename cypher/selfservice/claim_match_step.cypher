@@ -3,7 +3,7 @@
 // that set it. So an hourly run that overlaps another, or a retry, never mails twice.
 // `$release` gives the step back (sets it to null) when its mail could not be sent.
 MERGE (f:MatchFlow {match_id: $match_id})
-SET f._lock = coalesce(f._lock, 0) + 1
+SET f._lock = randomUUID()
 WITH f
 WHERE f[$step] IS NULL OR $release
 SET f += $props

@@ -2,7 +2,7 @@
 // record's lock, and returned only to the caller that set it.
 // `$release` gives the step back (sets it to null) when its mail could not be sent.
 MATCH (s:SignUp {person_id: $person_id})
-SET s._lock = coalesce(s._lock, 0) + 1
+SET s._lock = randomUUID()
 WITH s
 WHERE s[$step] IS NULL OR $release
 SET s += $props

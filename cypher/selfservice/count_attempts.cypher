@@ -6,7 +6,7 @@
 UNWIND $counters AS c
 MERGE (r:RateCounter {id: c.id})
   ON CREATE SET r.count = 0, r.expires_at = $expires_at
-SET r._lock = coalesce(r._lock, 0) + 1
+SET r._lock = randomUUID()
 WITH r, c, r.count < c.limit AS allowed
 SET r.count = r.count + CASE WHEN allowed THEN 1 ELSE 0 END
 RETURN collect(allowed) AS allowed

@@ -2,6 +2,6 @@
 // the whole record. The lock property is written first, so two people answering at the same
 // moment are serialised and the second sees the first one's answer.
 MERGE (f:MatchFlow {match_id: $match_id})
-SET f._lock = coalesce(f._lock, 0) + 1
+SET f._lock = randomUUID()
 SET f += $props
 RETURN f {.*} AS flow
