@@ -32,7 +32,13 @@ from graphsvc.localdb import (
     stop,
     wipe_data,
 )
-from graphsvc.localdb.config import PORT_ENV, render_conf
+from graphsvc.localdb.config import (
+    HEAP_ENV,
+    PAGE_CACHE_ENV,
+    PORT_ENV,
+    jvm_options,
+    render_conf,
+)
 from graphsvc.localdb.paths import HOME_ENV, JAR_CACHE_ENV, default_state_dir
 from graphsvc.localdb.toolchain import parse_java_major, require_java, require_maven
 
@@ -164,6 +170,30 @@ def test_conf_listens_on_loopback_only(tmp_path: Path) -> None:
     assert all(v.startswith("127.0.0.1") for v in addresses.values()), addresses
     assert conf["server.http.enabled"] == conf["server.https.enabled"] == "false"
     assert conf["dbms.security.auth_enabled"] == "true"
+
+
+def test_memory_comes_from_the_environment_and_bad_sizes_say_how(tmp_path: Path) -> None:
+    paths = LocalPaths(state_dir=tmp_path, jar_cache=tmp_path, version=neo4j_version())
+
+    def conf(environ: dict[str, str]) -> dict[str, str]:
+        return dict(
+            line.split("=", 1)
+            for line in render_conf(paths, 7699, environ).splitlines()
+            if line and not line.startswith("#")
+        )
+
+    small = conf({})
+    assert small["server.memory.heap.max_size"] == "1g"
+    assert small["server.memory.pagecache.size"] == "512m"
+    big = conf({HEAP_ENV: "3g", PAGE_CACHE_ENV: "2G"})
+    assert big["server.memory.heap.max_size"] == "3g"
+    assert big["server.memory.pagecache.size"] == "2g"
+    assert "-Xmx3g" in jvm_options({HEAP_ENV: "3g"})
+    tiny = {HEAP_ENV: "256m"}
+    assert conf(tiny)["server.memory.heap.initial_size"] == "256m"
+    assert "-Xms256m" in jvm_options(tiny)
+    with pytest.raises(LocalDbError, match=r"GRAPHSVC_NEO4J_HEAP='3 gb'.*like 512m or 3g"):
+        render_conf(paths, 7699, {HEAP_ENV: "3 gb"})
 
 
 # --- against the real server (in order: start, inspect, wipe, stop) ---
