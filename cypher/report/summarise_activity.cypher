@@ -13,6 +13,8 @@
 // participant's doors are found from the participant alone: those opened for them (one index
 // seek on `for_id`, not one per meeting) and those they opened. Whether a door led to a meeting
 // is a look-up in the people the participant met, collected once, not a walk per door.
+// A meeting's or door's month (Stockholm time) is read from the period's month table
+// (`graphsvc.reporting.months`), not converted to Stockholm time once per row.
 // Every share is null when there is nothing to divide by.
 MATCH (p:Participant)
 WHERE ($industry IS NULL OR EXISTS {
@@ -38,7 +40,7 @@ CALL (kept, start, stop) {
   WHERE m.held_at >= start AND m.held_at < stop
   RETURN collect({
            generation: m.generation,
-           month: left(toString(datetime({datetime: m.held_at, timezone: 'Europe/Stockholm'})), 7),
+           month: $months[$month_of_hour[(m.held_at.epochSeconds - $first_hour) / 3600]],
            digital: m.mode = 'digital',
            retired: d.retired = true,
            answered: m.follow_up_outcome IS NOT NULL,
@@ -64,7 +66,7 @@ CALL (kept, start, stop) {
   WITH p, met, o, c
   WHERE o.meeting_id IN meeting_ids AND o.at >= start AND o.at < stop
   RETURN collect({
-           month: left(toString(datetime({datetime: o.at, timezone: 'Europe/Stockholm'})), 7),
+           month: $months[$month_of_hour[(o.at.epochSeconds - $first_hour) / 3600]],
            relay: o.opened_by = 'door_opener',
            generation: o.generation,
            met: o.opened_by = 'door_opener' AND c IN met}) AS doors
