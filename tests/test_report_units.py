@@ -9,7 +9,7 @@ import itertools
 import math
 import re
 from collections import deque
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -18,8 +18,10 @@ from pydantic import ValidationError
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import shortest_path
 
+from graphsvc.clock import STOCKHOLM
 from graphsvc.models.report import ImpactReport, Period, ReportFilters
 from graphsvc.reporting import charts
+from graphsvc.reporting.months import month_table
 from graphsvc.reporting.table import to_csv
 from graphsvc.reporting.virality import structural_virality, summarise
 from graphsvc.reporting.words import WORDS, number, percent
@@ -141,6 +143,42 @@ def test_summary_of_no_trees_is_null() -> None:
 def test_months_of_a_period_cross_the_year() -> None:
     period = Period(from_=date(2025, 11, 30), to=date(2026, 2, 1))
     assert months_of(period) == ["2025-11", "2025-12", "2026-01", "2026-02"]
+
+
+@given(
+    start=st.dates(min_value=date(2019, 1, 1), max_value=date(2031, 12, 31)),
+    days=st.integers(min_value=0, max_value=800),
+    seconds=st.lists(st.integers(min_value=0), min_size=1, max_size=20),
+)
+@settings(max_examples=60, deadline=None)
+def test_the_month_table_gives_each_instant_its_stockholm_month(
+    start: date, days: int, seconds: list[int]
+) -> None:
+    end = start + timedelta(days=days)
+    table = month_table(start, end)
+    first = datetime.combine(start, time(), STOCKHOLM)
+    stop = datetime.combine(end + timedelta(days=1), time(), STOCKHOLM)
+    span = int(stop.timestamp()) - int(first.timestamp())
+    assert table.months == months_of(Period(from_=start, to=end))
+    assert len(table.month_of_hour) * 3600 == span
+    for offset in seconds:
+        instant = datetime.fromtimestamp(first.timestamp() + offset % span, tz=UTC)
+        assert table.month_of(instant) == instant.astimezone(STOCKHOLM).strftime("%Y-%m")
+
+
+def test_the_month_table_turns_at_stockholm_midnight_in_summer_and_winter() -> None:
+    table = month_table(date(2025, 2, 27), date(2025, 11, 2))
+    # 1 March 00:00 Stockholm is 23:00 UTC the day before (winter, +1); 1 November is too,
+    # and 1 July 00:00 Stockholm is 22:00 UTC (summer, +2).
+    for last, first in [
+        (datetime(2025, 2, 28, 22, 59, 59, tzinfo=UTC), datetime(2025, 2, 28, 23, tzinfo=UTC)),
+        (datetime(2025, 6, 30, 21, 59, 59, tzinfo=UTC), datetime(2025, 6, 30, 22, tzinfo=UTC)),
+        (datetime(2025, 10, 31, 22, 59, 59, tzinfo=UTC), datetime(2025, 10, 31, 23, tzinfo=UTC)),
+    ]:
+        assert table.month_of(last) < table.month_of(first)
+    assert table.month_of(datetime(2025, 2, 28, 23, tzinfo=UTC)) == "2025-03"
+    assert table.month_of(datetime(2025, 6, 30, 22, tzinfo=UTC)) == "2025-07"
+    assert table.month_of(datetime(2025, 6, 30, 21, 59, 59, tzinfo=UTC)) == "2025-06"
 
 
 def test_the_default_period_is_the_year_so_far() -> None:

@@ -1,6 +1,6 @@
 // The relay trees of the participants the filters keep who had a meeting in the period, as the
-// raw edges they are walked from: the participant's id, the months (Stockholm time) in which
-// they met someone in the period, everyone they were matched with or met, and the doors opened
+// raw edges they are walked from: the participant's id, the months (Stockholm time, read from
+// the period's month table: `graphsvc.reporting.months`) in which they met someone in the period, everyone they were matched with or met, and the doors opened
 // *for them* (`for_id`, one index seek), each as the contact followed by every opener of a door
 // to that contact for this participant, earliest door first (by time, then id: the first is the
 // contact's parent in the tree). `graphsvc.reporting.trees` walks each tree from these, with the
@@ -20,8 +20,7 @@ WHERE ($industry IS NULL OR EXISTS {
 CALL (p, start, stop) {
   MATCH (p)-[m:MET]->()
   WHERE m.held_at >= start AND m.held_at < stop
-  RETURN collect(DISTINCT
-           left(toString(datetime({datetime: m.held_at, timezone: 'Europe/Stockholm'})), 7))
+  RETURN collect(DISTINCT $months[$month_of_hour[(m.held_at.epochSeconds - $first_hour) / 3600]])
          AS months
 }
 WITH p, months WHERE size(months) > 0

@@ -12,7 +12,11 @@
 // of the meeting and `for_id` the other (both writers, relay and import, make it so), so a
 // participant's doors are found from the participant alone: those opened for them (one index
 // seek on `for_id`, not one per meeting) and those they opened. Whether a door led to a meeting
-// is a look-up in the people the participant met, collected once, not a walk per door.
+// is a look-up in the people the participant met, collected once, not a walk per door. Each
+// participant's meetings are read once, for the meetings held in the period, the people met,
+// the meetings doors may belong to and the first meeting alike.
+// A meeting's or door's month (Stockholm time) is read from the period's month table
+// (`graphsvc.reporting.months`), not converted to Stockholm time once per row.
 // Every share is null when there is nothing to divide by.
 MATCH (p:Participant)
 WHERE ($industry IS NULL OR EXISTS {
@@ -34,51 +38,51 @@ CALL (kept, start, stop) {
 }
 CALL (kept, start, stop) {
   UNWIND kept AS p
-  MATCH (p)-[m:MET]->(d:Person)
-  WHERE m.held_at >= start AND m.held_at < stop
-  RETURN collect({
+  MATCH (p)-[m:MET]->(x)
+  WITH p, collect(x) AS met, collect(CASE WHEN x:Person THEN m.id END) AS meeting_ids,
+       min(m.held_at) AS first_held,
+       collect(CASE WHEN x:Person AND m.held_at >= start AND m.held_at < stop THEN {
            generation: m.generation,
-           month: left(toString(datetime({datetime: m.held_at, timezone: 'Europe/Stockholm'})), 7),
+           month: $months[$month_of_hour[(m.held_at.epochSeconds - $first_hour) / 3600]],
            digital: m.mode = 'digital',
-           retired: d.retired = true,
+           retired: x.retired = true,
            answered: m.follow_up_outcome IS NOT NULL,
            understood: m.follow_up_understood_market_better = true,
            helped: m.follow_up_integration_helped = true,
            kept: m.follow_up_kept_in_contact = true,
-           outcome: m.follow_up_outcome}) AS meetings,
-         count(DISTINCT p) AS participants_met,
-         count(DISTINCT CASE WHEN m.no_doors_at IS NOT NULL THEN p END) AS rematched
-}
-CALL (kept, start, stop) {
-  UNWIND kept AS p
-  MATCH (p)-[m:MET]->(x)
-  WITH p, collect(x) AS met, collect(CASE WHEN x:Person THEN m.id END) AS meeting_ids
-  CALL (p) {
-    MATCH (:Person)-[o:OPENED_DOOR]->(c:Person)
-    WHERE o.for_id = p.id
-    RETURN o, c
-    UNION
-    MATCH (p)-[o:OPENED_DOOR]->(c:Person)
-    RETURN o, c
-  }
-  WITH p, met, o, c
-  WHERE o.meeting_id IN meeting_ids AND o.at >= start AND o.at < stop
-  RETURN collect({
-           month: left(toString(datetime({datetime: o.at, timezone: 'Europe/Stockholm'})), 7),
+           outcome: m.follow_up_outcome} END) AS held,
+       count(CASE WHEN x:Person AND m.held_at >= start AND m.held_at < stop
+                       AND m.no_doors_at IS NOT NULL THEN 1 END) AS without_doors
+  WITH p, held, without_doors, first_held, COLLECT {
+         CALL (p) {
+           MATCH (:Person)-[o:OPENED_DOOR]->(c:Person)
+           WHERE o.for_id = p.id
+           RETURN o, c
+           UNION
+           MATCH (p)-[o:OPENED_DOOR]->(c:Person)
+           RETURN o, c
+         }
+         WITH o, c
+         WHERE o.meeting_id IN meeting_ids AND o.at >= start AND o.at < stop
+         RETURN {
+           month: $months[$month_of_hour[(o.at.epochSeconds - $first_hour) / 3600]],
            relay: o.opened_by = 'door_opener',
            generation: o.generation,
-           met: o.opened_by = 'door_opener' AND c IN met}) AS doors
-}
-CALL (kept, start, stop) {
-  UNWIND kept AS p
-  MATCH (p)-[m:MET]->()
-  WITH p, min(m.held_at) AS first_held
-  WHERE first_held >= start AND first_held < stop
-  WITH duration.inDays(coalesce(p.signed_up_at, date(p.created_at)),
+           met: o.opened_by = 'door_opener' AND c IN met}
+       } AS opened
+  RETURN collect(held) AS held_by_participant,
+         collect(opened) AS opened_by_participant,
+         count(CASE WHEN size(held) > 0 THEN 1 END) AS participants_met,
+         count(CASE WHEN without_doors > 0 THEN 1 END) AS rematched,
+         percentileCont(
+           CASE WHEN first_held >= start AND first_held < stop
+                THEN duration.inDays(
+                       coalesce(p.signed_up_at, date(p.created_at)),
                        date(datetime({datetime: first_held, timezone: 'Europe/Stockholm'}))).days
-       AS days
-  RETURN percentileCont(days, 0.5) AS median_days_to_first_meeting
+           END, 0.5) AS median_days_to_first_meeting
 }
+WITH *, COLLECT { UNWIND held_by_participant AS rows UNWIND rows AS r RETURN r } AS meetings,
+     COLLECT { UNWIND opened_by_participant AS rows UNWIND rows AS r RETURN r } AS doors
 CALL (meetings) {
   UNWIND meetings AS r
   WITH r.generation AS generation, count(*) AS held ORDER BY generation

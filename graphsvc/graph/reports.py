@@ -13,6 +13,7 @@ from typing import Any
 from graphsvc.graph.convert import native
 from graphsvc.graph.db import Graph, Row, Tx
 from graphsvc.graph.queries import queries
+from graphsvc.reporting.months import month_table
 from graphsvc.reporting.trees import RelayTree, relay_tree
 
 Q = queries.report
@@ -37,13 +38,16 @@ def read_report(
     The relay trees are walked in Python from the edges `list_relay_trees` returns (see
     `graphsvc.reporting.trees`); their reach goes back to `summarise_reach` in the same
     transaction, so the summary is still Cypher's own aggregation over the trees in their order.
+    The months of meetings and doors are read from the period's month table (see
+    `graphsvc.reporting.months`).
     """
     params: dict[str, Any] = {"from": start, "to": end, "industry": industry, "place": place}
+    by_month = params | month_table(start, end).params()
 
     def work(tx: Tx) -> ReportRows:
         people = _one(tx.run(Q.count_people, **params))
-        activity = _one(tx.run(Q.summarise_activity, **params))
-        listed = tx.run_plain(Q.list_relay_trees, **params)
+        activity = _one(tx.run(Q.summarise_activity, **by_month))
+        listed = tx.run_plain(Q.list_relay_trees, **by_month)
         trees = [relay_tree(row["root"], row["firsts"], row["doors"]) for row in listed]
         reach = _one(tx.run(
             Q.summarise_reach,
