@@ -12,6 +12,7 @@ import platform
 from pathlib import Path
 from typing import Any
 
+from bench.queries import Q
 from graphsvc.graph.db import Graph
 
 
@@ -40,6 +41,14 @@ def load_average() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
+def _neo4j_memory(graph: Graph) -> str:
+    """Heap and page cache as the server reports them (not as anyone believes they were set)."""
+    found = {row["name"]: row["value"] for row in graph.read(Q.memory_settings)}
+    heap = found.get("server.memory.heap.max_size", "?")
+    cache = found.get("server.memory.pagecache.size", "?")
+    return f"heap {heap}, page cache {cache}"
+
+
 def describe(graph: Graph) -> dict[str, Any]:
     """The machine and the database, for the results file."""
     server = graph.driver.get_server_info()
@@ -51,6 +60,6 @@ def describe(graph: Graph) -> dict[str, Any]:
         "platform": platform.platform(),
         "neo4j_version": server.agent,
         "neo4j_address": f"{server.address[0]}:{server.address[1]}",
-        "neo4j_memory": os.environ.get("BENCH_NEO4J_MEMORY", "heap 1g, page cache 256m"),
+        "neo4j_memory": _neo4j_memory(graph),
         "load_average_at_start": load_average(),
     }
