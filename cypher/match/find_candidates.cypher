@@ -1,7 +1,9 @@
 // Candidates: for each participant in $participant_ids, the best $limit door-openers, best first
 // (ties by id), as rows (participant_id, door_opener_id, score, shared..., capacity_left).
 // With $only_door_opener set it scores that one pair and excludes nothing (a proposal checks the
-// rules itself, under its locks): one scoring for the candidate list, the batch and proposals.
+// rules itself, under its locks): one scoring for the candidate list and proposals. The batch
+// ranks everyone at once from per-neighbour facts (cypher/match/batch_*.cypher) with the same
+// score, held equal to this query by tests/test_batch_scores.py.
 //
 // Score (stated in Python in graphsvc/services/candidates.py, which a test holds to this file):
 // sum over shared neighbours n of  weight[kind(n)] / ln(1 + door-openers connected to n)
