@@ -39,6 +39,17 @@ class RowsPerSecond(ProgressColumn):
         return Text(f"{speed:,.0f} rows/s" if speed else "- rows/s", style="cyan")
 
 
+def row_columns() -> tuple[ProgressColumn, ...]:
+    """The columns of every rows-per-second bar (import and seed): phase, bar, count, speed."""
+    return (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RowsPerSecond(),
+        TimeElapsedColumn(),
+    )
+
+
 class BarProgress:
     """The importer's `Progress` as a rich bar, one task per phase."""
 
@@ -101,13 +112,7 @@ def import_files(
     with graph_session() as graph:
         for file_kind, path in jobs:
             text = path.read_text(encoding="utf-8-sig")
-            columns = (
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                RowsPerSecond(),
-                TimeElapsedColumn(),
-            )
+            columns = row_columns()
             try:
                 with Progress(*columns, console=console, transient=False) as bar:
                     result = import_text(

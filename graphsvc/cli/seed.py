@@ -11,11 +11,11 @@ from datetime import date
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress
 
 from graphsvc import clock
 from graphsvc.cli.common import console, fail, graph_session
-from graphsvc.cli.importer import BarProgress, RowsPerSecond, quiet_notifications
+from graphsvc.cli.importer import BarProgress, quiet_notifications, row_columns
 from graphsvc.importing.report import RowsRejected
 from graphsvc.importing.service import ORDER
 from graphsvc.seed import demo
@@ -50,13 +50,7 @@ def seed(
         for path in demo.write_csv(programme, csv):
             console.print(f"wrote {path}")
         return
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        RowsPerSecond(),
-        TimeElapsedColumn(),
-    )
+    columns = row_columns()
     quiet_notifications()
     with graph_session() as graph:
         prepare_database(graph)
