@@ -7,6 +7,7 @@ Building a 100k programme takes a while on two cores, so two narrower runs reuse
 `--loaded SIZE` measures candidates, the report, HTTP and pages on a demo programme of SIZE people
 already loaded (`graphsvc seed --demo --people SIZE`; nothing is wiped, the pages measure adds its
 relay tree), and `--batch-only` measures the batch alone (it loads its own waiting list).
+With `--loaded`, `--only` keeps one of those measures.
 """
 
 from __future__ import annotations
