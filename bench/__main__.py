@@ -7,6 +7,7 @@ Building a 100k programme takes a while on two cores, so two narrower runs reuse
 `--loaded SIZE` measures candidates, the report, HTTP and pages on a demo programme of SIZE people
 already loaded (`graphsvc seed --demo --people SIZE`; nothing is wiped, the pages measure adds its
 relay tree), and `--batch-only` measures the batch alone (it loads its own waiting list).
+With `--loaded`, `--only` keeps one of those measures.
 """
 
 from __future__ import annotations
@@ -39,6 +40,13 @@ from graphsvc.services.bootstrap import prepare_database
 from graphsvc.settings import Settings
 
 RESULTS = Path(__file__).resolve().parent / "results"
+ONLY = {
+    "candidates": "candidates at",
+    "report": "impact report at",
+    "http": "HTTP at",
+    "pages": "pages at",
+}
+"""`--only` choices and the start of the measure's name they keep."""
 console = Console(width=180)
 
 
@@ -98,7 +106,18 @@ def main() -> int:
         help="measure the demo programme of SIZE people already loaded; no import, no batch",
     )
     narrow.add_argument("--batch-only", action="store_true", help="measure the batch alone")
+    parser.add_argument(
+        "--only", choices=sorted(ONLY), help="with --loaded: this one measure and no other"
+    )
+    parser.add_argument(
+        "--pyvis-limit",
+        type=float,
+        metavar="SECONDS",
+        help="how long a pyvis baseline page may take to draw (180 s in a full run)",
+    )
     args = parser.parse_args()
+    if args.only and args.loaded is None:
+        parser.error("--only needs --loaded (the other runs import or batch first)")
     uri = os.environ.get("NEO4J_URI")
     if not uri:
         console.print("[red]error:[/] set NEO4J_URI (and NEO4J_PASSWORD) to a database of its own")
@@ -127,6 +146,8 @@ def main() -> int:
         p = replace(p, sizes=(args.loaded,))
     if args.batch_only:
         p = replace(p, sizes=())
+    if args.pyvis_limit is not None:
+        p = replace(p, pyvis_limit=args.pyvis_limit)
     facts = machine.describe(graph)
     figures: list[Figure] = []
     skipped: list[dict[str, str]] = []
@@ -195,6 +216,8 @@ def main() -> int:
         ]
         if args.loaded is not None:
             measures = measures[2:]  # the programme is there: no import (it would wipe it)
+        if args.only:
+            measures = [(name, work) for name, work in measures if name.startswith(ONLY[args.only])]
         for name, work in measures:
             figures += attempt(name, work, skipped)
     waiting, openers = p.batch
@@ -218,7 +241,7 @@ def main() -> int:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kind = "quick" if args.quick else "full"
     if args.loaded is not None:
-        kind += f"-loaded{args.loaded}"
+        kind += f"-loaded{args.loaded}" + (f"-{args.only}" if args.only else "")
     elif args.batch_only:
         kind += "-batch"
     out = RESULTS / f"{stamp}-{kind}.json"

@@ -18,20 +18,24 @@ from markupsafe import Markup
 
 from viz import assets
 
-_JSON_ESCAPES: Final = {
-    ord("<"): "\\u003c",
-    ord(">"): "\\u003e",
-    ord("&"): "\\u0026",
+_JSON_ESCAPES: Final = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
     # Legal in JSON but line breaks to older JavaScript parsers; cheap to rule out.
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
 
 
 def script_json(data: Any) -> Markup:
     """JSON that is inert inside a `<script type="application/json">` element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return Markup(text.translate(_JSON_ESCAPES))  # noqa: S704 - escaped just above
+    # One `replace` per character: each is a C scan of the text, where `str.translate` looked
+    # every character up in a table (a tenth of a second for the map's 2 MB at 5 000 people).
+    for char, escaped in _JSON_ESCAPES:
+        text = text.replace(char, escaped)
+    return Markup(text)  # noqa: S704 - escaped just above
 
 
 @cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from neo4j.time import Date, DateTime, Time
@@ -17,6 +17,21 @@ def native(value: Any) -> Any:
     if isinstance(value, list):
         return [native(v) for v in value]
     return value
+
+
+def date_from_text(text: str | None) -> date | None:
+    """A Neo4j DATE sent as `toString(...)` text, as a Python `date`."""
+    return None if text is None else date.fromisoformat(text)
+
+
+def instant_from_text(text: str | None) -> datetime | None:
+    """A Neo4j DATETIME sent as `toString(...)` text, as an aware `datetime` with the same offset
+    the driver would give it (nanoseconds cut to microseconds, as the driver does); a named zone
+    (`...+01:00[Europe/Stockholm]`) keeps its offset at that instant.
+
+    Queries that return thousands of times send them so: the driver turns each temporal into
+    its own type in pure Python, which cost more than the map's whole query."""
+    return None if text is None else datetime.fromisoformat(text.split("[", 1)[0])
 
 
 def for_driver(value: Any) -> Any:
