@@ -64,6 +64,8 @@ class Plan:
 QUICK = Plan((10_000,), 1, 50, 20, 2, 1, 10, (200, 400), 1, 2.0, 1, 10.0, False)
 """Stays within two minutes on two cores: 10k only, few repeats, a smaller batch."""
 FULL = Plan((10_000, 100_000), 3, 1_000, 200, 5, 5, 200, (5_000, 10_000), 3, 15.0, 3, 180.0, True)
+MEASURES = ("candidates", "report", "http", "pages")
+"""The measures `--only` can pick on a loaded programme."""
 
 
 def attempt(
@@ -98,7 +100,14 @@ def main() -> int:
         help="measure the demo programme of SIZE people already loaded; no import, no batch",
     )
     narrow.add_argument("--batch-only", action="store_true", help="measure the batch alone")
+    parser.add_argument(
+        "--only",
+        choices=MEASURES,
+        help="with --loaded: this measure alone (to compare one change before and after)",
+    )
     args = parser.parse_args()
+    if args.only and args.loaded is None:
+        parser.error("--only needs --loaded")
     uri = os.environ.get("NEO4J_URI")
     if not uri:
         console.print("[red]error:[/] set NEO4J_URI (and NEO4J_PASSWORD) to a database of its own")
@@ -133,8 +142,9 @@ def main() -> int:
     started = time.perf_counter()
     credentials = (uri, user, password)
     for size in p.sizes:
-        measures: list[tuple[str, Callable[[], list[Figure]]]] = [
+        measures: list[tuple[str, str, Callable[[], list[Figure]]]] = [
             (
+                "import",
                 f"import {size:,} people",
                 partial(
                     measure_people,
@@ -145,10 +155,12 @@ def main() -> int:
                 ),
             ),
             (
+                "history",
                 f"import the rest of the {size:,} programme",
                 partial(measure_history, graph, size=size),
             ),
             (
+                "candidates",
                 f"candidates at {size:,}",
                 partial(
                     measure_candidates,
@@ -160,6 +172,7 @@ def main() -> int:
                 ),
             ),
             (
+                "report",
                 f"impact report at {size:,}",
                 partial(
                     measure_report,
@@ -170,6 +183,7 @@ def main() -> int:
                 ),
             ),
             (
+                "http",
                 f"HTTP at {size:,}",
                 partial(
                     measure_http,
@@ -181,6 +195,7 @@ def main() -> int:
                 ),
             ),
             (
+                "pages",
                 f"pages at {size:,}",
                 partial(
                     measure_pages,
@@ -195,7 +210,9 @@ def main() -> int:
         ]
         if args.loaded is not None:
             measures = measures[2:]  # the programme is there: no import (it would wipe it)
-        for name, work in measures:
+        if args.only:
+            measures = [measure for measure in measures if measure[0] == args.only]
+        for _, name, work in measures:
             figures += attempt(name, work, skipped)
     waiting, openers = p.batch
     if args.loaded is None:  # the batch loads its own waiting list over the programme
@@ -218,7 +235,7 @@ def main() -> int:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kind = "quick" if args.quick else "full"
     if args.loaded is not None:
-        kind += f"-loaded{args.loaded}"
+        kind += f"-loaded{args.loaded}" + (f"-{args.only}" if args.only else "")
     elif args.batch_only:
         kind += "-batch"
     out = RESULTS / f"{stamp}-{kind}.json"
