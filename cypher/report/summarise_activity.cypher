@@ -13,8 +13,11 @@
 // participant's doors are found from the participant alone: those opened for them (one index
 // seek on `for_id`, not one per meeting) and those they opened. Whether a door led to a meeting
 // is a look-up in the people the participant met, collected once, not a walk per door. Each
-// participant's meetings are read once, for the meetings held in the period, the people met,
-// the meetings doors may belong to and the first meeting alike.
+// participant's edges are walked once for their matches, their meetings (held in the period, the
+// people met, the meetings doors may belong to, the first meeting) and the doors they opened:
+// a person's edges are one chain that every expansion reads whole, whichever type it wants, so
+// three expansions read it three times. Ends are not checked for `:Person`: every writer of
+// MATCHED, MET and OPENED_DOOR links two people, and erasure keeps the label.
 // A meeting's or door's month (Stockholm time) is read from the period's month table
 // (`graphsvc.reporting.months`), not converted to Stockholm time once per row.
 // Every share is null when there is nothing to divide by.
@@ -32,35 +35,35 @@ WITH kept, datetime({date: $from, timezone: 'Europe/Stockholm'}) AS start,
      datetime({date: $to + duration({days: 1}), timezone: 'Europe/Stockholm'}) AS stop
 CALL (kept, start, stop) {
   UNWIND kept AS p
-  MATCH (p)-[x:MATCHED]->(:Person)
-  WHERE x.created_at >= start AND x.created_at < stop
-  RETURN count(x) AS matches
-}
-CALL (kept, start, stop) {
-  UNWIND kept AS p
-  MATCH (p)-[m:MET]->(x)
-  WITH p, collect(x) AS met, collect(CASE WHEN x:Person THEN m.id END) AS meeting_ids,
-       min(m.held_at) AS first_held,
-       collect(CASE WHEN x:Person AND m.held_at >= start AND m.held_at < stop THEN {
-           generation: m.generation,
-           month: $months[$month_of_hour[(m.held_at.epochSeconds - $first_hour) / 3600]],
-           digital: m.mode = 'digital',
+  MATCH (p)-[r:MATCHED|MET|OPENED_DOOR]->(x)
+  WITH p, type(r) AS kind, r, x
+  WITH p,
+       count(CASE WHEN kind = 'MATCHED' AND r.created_at >= start AND r.created_at < stop
+                  THEN 1 END) AS matches,
+       collect(CASE WHEN kind = 'MET' THEN x END) AS met,
+       collect(CASE WHEN kind = 'MET' THEN r.id END) AS meeting_ids,
+       min(CASE WHEN kind = 'MET' THEN r.held_at END) AS first_held,
+       collect(CASE WHEN kind = 'MET' AND r.held_at >= start AND r.held_at < stop THEN {
+           generation: r.generation,
+           month: $months[$month_of_hour[(r.held_at.epochSeconds - $first_hour) / 3600]],
+           digital: r.mode = 'digital',
            retired: x.retired = true,
-           answered: m.follow_up_outcome IS NOT NULL,
-           understood: m.follow_up_understood_market_better = true,
-           helped: m.follow_up_integration_helped = true,
-           kept: m.follow_up_kept_in_contact = true,
-           outcome: m.follow_up_outcome} END) AS held,
-       count(CASE WHEN x:Person AND m.held_at >= start AND m.held_at < stop
-                       AND m.no_doors_at IS NOT NULL THEN 1 END) AS without_doors
-  WITH p, held, without_doors, first_held, COLLECT {
-         CALL (p) {
-           MATCH (:Person)-[o:OPENED_DOOR]->(c:Person)
+           answered: r.follow_up_outcome IS NOT NULL,
+           understood: r.follow_up_understood_market_better = true,
+           helped: r.follow_up_integration_helped = true,
+           kept: r.follow_up_kept_in_contact = true,
+           outcome: r.follow_up_outcome} END) AS held,
+       count(CASE WHEN kind = 'MET' AND r.held_at >= start AND r.held_at < stop
+                       AND r.no_doors_at IS NOT NULL THEN 1 END) AS without_doors,
+       collect(CASE WHEN kind = 'OPENED_DOOR' THEN {o: r, c: x} END) AS own_doors
+  WITH p, matches, met, held, without_doors, first_held, COLLECT {
+         CALL (p, own_doors) {
+           MATCH ()-[o:OPENED_DOOR]->(c)
            WHERE o.for_id = p.id
            RETURN o, c
            UNION
-           MATCH (p)-[o:OPENED_DOOR]->(c:Person)
-           RETURN o, c
+           UNWIND own_doors AS door
+           RETURN door.o AS o, door.c AS c
          }
          WITH o, c
          WHERE o.meeting_id IN meeting_ids AND o.at >= start AND o.at < stop
@@ -70,7 +73,8 @@ CALL (kept, start, stop) {
            generation: o.generation,
            met: o.opened_by = 'door_opener' AND c IN met}
        } AS opened
-  RETURN collect(held) AS held_by_participant,
+  RETURN sum(matches) AS matches,
+         collect(held) AS held_by_participant,
          collect(opened) AS opened_by_participant,
          count(CASE WHEN size(held) > 0 THEN 1 END) AS participants_met,
          count(CASE WHEN without_doors > 0 THEN 1 END) AS rematched,
