@@ -1,10 +1,9 @@
 // Reach over the participants the filters keep who had a meeting in the period, from their relay
-// trees (listed by `summarise_activity`, walked in `graphsvc.reporting.trees`): each tree's
-// reach is the network endpoint's reach.total, given as `$trees`, one {reach, months} per
-// participant in the order the trees were listed. Summarised here (mean, median, 90th
-// percentile by linear interpolation, max), as a distribution, and as a mean per month over
-// those who met that month, so the figures are Cypher's own aggregations whichever way the
-// trees were walked.
+// trees (`list_relay_trees`, walked in `graphsvc.reporting.trees`): each tree's reach is the
+// network endpoint's reach.total, given as `$trees`, one {reach, months} per participant in the
+// order the trees were listed. Summarised here (mean, median, 90th percentile by linear
+// interpolation, max), as a distribution, and as a mean per month over those who met that
+// month, so the figures are Cypher's own aggregations whichever way the trees were walked.
 // Reach is the tree as it stands now, like the network endpoint's.
 WITH $trees AS trees
 CALL (trees) {

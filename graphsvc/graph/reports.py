@@ -35,12 +35,10 @@ def read_report(
 ) -> ReportRows:
     """Every figure of the impact report for the period `start`..`end` (both days included).
 
-    `summarise_activity` also lists, per participant who met someone in the period, the edges
-    their relay tree is walked from (see `graphsvc.reporting.trees`): it reads the same edges and
-    doors for the activity figures, and reading them once instead of in a query of their own
-    saves a second pass over every participant. The trees' reach goes back to `summarise_reach`
-    in the same transaction, so the summary is still Cypher's own aggregation over the trees in
-    their order. The months of meetings and doors are read from the period's month table (see
+    The relay trees are walked in Python from the edges `list_relay_trees` returns (see
+    `graphsvc.reporting.trees`); their reach goes back to `summarise_reach` in the same
+    transaction, so the summary is still Cypher's own aggregation over the trees in their order.
+    The months of meetings and doors are read from the period's month table (see
     `graphsvc.reporting.months`).
     """
     params: dict[str, Any] = {"from": start, "to": end, "industry": industry, "place": place}
@@ -48,10 +46,9 @@ def read_report(
 
     def work(tx: Tx) -> ReportRows:
         people = _one(tx.run(Q.count_people, **params))
-        (summary,) = tx.run_plain(Q.summarise_activity, **by_month)
-        listed = summary.pop("trees")
-        activity = _one([summary])
-        trees = [relay_tree(row["root"], row["firsts"], _doors(row["doors"])) for row in listed]
+        activity = _one(tx.run(Q.summarise_activity, **by_month))
+        listed = tx.run_plain(Q.list_relay_trees, **by_month)
+        trees = [relay_tree(row["root"], row["firsts"], row["doors"]) for row in listed]
         reach = _one(tx.run(
             Q.summarise_reach,
             trees=[
@@ -62,18 +59,6 @@ def read_report(
         return ReportRows(people=people, activity=activity, reach=reach, trees=trees)
 
     return graph.read_transaction(work)
-
-
-def _doors(pairs: list[str]) -> list[list[str]]:
-    """The doors opened for one participant, from the query's flat list of (contact, opener)
-    ids, earliest door first, as `relay_tree` takes them: each contact followed by every opener
-    of a door to them, in that order. Sent flat: one list per participant to decode, not one per
-    door."""
-    doors: dict[str, list[str]] = {}
-    for i in range(0, len(pairs), 2):
-        contact = pairs[i]
-        doors.setdefault(contact, [contact]).append(pairs[i + 1])
-    return list(doors.values())
 
 
 def _one(rows: list[Row]) -> Row:
