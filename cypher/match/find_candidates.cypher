@@ -145,13 +145,15 @@ CALL (p, door_openers) {
          CASE WHEN $mode = 'digital' THEN null
               WHEN any(k IN places WHERE k IN home_keys) THEN 'same_municipality'
               WHEN any(k IN places WHERE k IN county_keys) THEN 'same_county' END AS near
-    // Only someone in another county needs their places' centroids: an index seek each.
-    CALL (places, near, home_points) {
-      UNWIND CASE WHEN near IS NULL AND $mode <> 'digital' THEN places ELSE [] END AS key
-      MATCH (m:Place:Municipality {key: key})
-      UNWIND home_points AS h
-      RETURN min(point.distance(h, m.location)) / 1000.0 AS far_km
-    }
+    // Only someone in another county has their places' centroids read (an index seek each).
+    WITH d, swedish, both_sv, shared, near,
+         CASE WHEN near IS NULL AND $mode <> 'digital' THEN
+           reduce(best = null, t IN COLLECT { MATCH (m:Place:Municipality) WHERE m.key IN places
+                                             RETURN m.location } |
+             reduce(b = best, h IN home_points |
+               CASE WHEN b IS NULL OR point.distance(h, t) < b
+                    THEN point.distance(h, t) ELSE b END)) / 1000.0
+         END AS far_km
     WITH d, near, far_km, [e IN shared | e {.key, .kind, .degree}] AS hits,
          reduce(s = 0.0, e IN shared | s + e.gain)
            + CASE WHEN both_sv THEN swedish ELSE 0.0 END AS shared_score,
@@ -215,13 +217,15 @@ CALL (p, door_openers) {
          CASE WHEN $mode = 'digital' THEN null
               WHEN any(k IN places WHERE k IN home_keys) THEN 'same_municipality'
               WHEN any(k IN places WHERE k IN county_keys) THEN 'same_county' END AS near
-    // Only someone in another county needs their places' centroids: an index seek each.
-    CALL (places, near, home_points) {
-      UNWIND CASE WHEN near IS NULL AND $mode <> 'digital' THEN places ELSE [] END AS key
-      MATCH (m:Place:Municipality {key: key})
-      UNWIND home_points AS h
-      RETURN min(point.distance(h, m.location)) / 1000.0 AS far_km
-    }
+    // Only someone in another county has their places' centroids read (an index seek each).
+    WITH d, swedish, both_sv, shared, near,
+         CASE WHEN near IS NULL AND $mode <> 'digital' THEN
+           reduce(best = null, t IN COLLECT { MATCH (m:Place:Municipality) WHERE m.key IN places
+                                             RETURN m.location } |
+             reduce(b = best, h IN home_points |
+               CASE WHEN b IS NULL OR point.distance(h, t) < b
+                    THEN point.distance(h, t) ELSE b END)) / 1000.0
+         END AS far_km
     WITH d, near, far_km, [e IN shared | e {.key, .kind, .degree}] AS hits,
          reduce(s = 0.0, e IN shared | s + e.gain)
            + CASE WHEN both_sv THEN swedish ELSE 0.0 END AS shared_score,
@@ -341,13 +345,15 @@ CALL (p, door_openers) {
          CASE WHEN $mode = 'digital' THEN null
               WHEN any(k IN places WHERE k IN home_keys) THEN 'same_municipality'
               WHEN any(k IN places WHERE k IN county_keys) THEN 'same_county' END AS near
-    // Only someone in another county needs their places' centroids: an index seek each.
-    CALL (places, near, home_points) {
-      UNWIND CASE WHEN near IS NULL AND $mode <> 'digital' THEN places ELSE [] END AS key
-      MATCH (m:Place:Municipality {key: key})
-      UNWIND home_points AS h
-      RETURN min(point.distance(h, m.location)) / 1000.0 AS far_km
-    }
+    // Only someone in another county has their places' centroids read (an index seek each).
+    WITH d, swedish, both_sv, shared, near,
+         CASE WHEN near IS NULL AND $mode <> 'digital' THEN
+           reduce(best = null, t IN COLLECT { MATCH (m:Place:Municipality) WHERE m.key IN places
+                                             RETURN m.location } |
+             reduce(b = best, h IN home_points |
+               CASE WHEN b IS NULL OR point.distance(h, t) < b
+                    THEN point.distance(h, t) ELSE b END)) / 1000.0
+         END AS far_km
     WITH d, near, far_km, [e IN shared | e {.key, .kind, .degree}] AS hits,
          reduce(s = 0.0, e IN shared | s + e.gain)
            + CASE WHEN both_sv THEN swedish ELSE 0.0 END AS shared_score,
