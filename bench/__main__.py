@@ -98,6 +98,13 @@ def main() -> int:
         help="measure the demo programme of SIZE people already loaded; no import, no batch",
     )
     narrow.add_argument("--batch-only", action="store_true", help="measure the batch alone")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="WORD",
+        help="with --loaded: only the measures whose name holds WORD (candidates, report, HTTP, "
+        "pages); repeatable, for a before/after of one change without the rest",
+    )
     args = parser.parse_args()
     uri = os.environ.get("NEO4J_URI")
     if not uri:
@@ -195,6 +202,9 @@ def main() -> int:
         ]
         if args.loaded is not None:
             measures = measures[2:]  # the programme is there: no import (it would wipe it)
+        if args.only:
+            words = [w.casefold() for w in args.only]
+            measures = [m for m in measures if any(w in m[0].casefold() for w in words)]
         for name, work in measures:
             figures += attempt(name, work, skipped)
     waiting, openers = p.batch
