@@ -47,16 +47,20 @@
 // two filter before they stop, so the rules appear there too, and conditional parts are
 // guarded by UNWIND of an empty list, not WHERE: the planner scans first.
 //
-// PROFILE on the shared 100k demo programme (56,891 door-openers; Neo4j 5.26 community):
-// a participant in Solna (home) 35k db hits (was 489k with the county gathered whole); in
-// Stockholm 282k (pool 7,001 door-openers of the municipality: 150k hits reading their edges,
-// 71k walking the municipality's people); one who speaks Arabic and English but no Swedish, in
-// Växjö and Umeå, 52k (1.75 million before the bar came from exact scores); one who speaks only
-// Farsi, in a small municipality of Västra Götaland, 50k (687k before walking just Farsi). The
-// old query read 1.0 million for the Stockholm participant. The cost is now mostly the own
-// municipality's size; digital mode, which has no municipality to set the bar, is the weak case:
-// a participant there who shares only hubs (field 0913, industry 86, Arabic, English) read every
-// door-opener of every hub before stage 1b (3.7 s); now 109k db hits, 3,415 scored (the field's).
+// PROFILE on the shared 100k demo programme (56,891 door-openers; Neo4j 5.26 community), while
+// door-openers were scored from their edges: a participant in Solna (home) 35k db hits (489k with
+// the county gathered whole); in Stockholm 282k (pool 7,001 door-openers of the municipality:
+// 150k hits reading their edges, 71k walking the municipality's people); one who speaks Arabic
+// and English but no Swedish, in Växjö and Umeå, 52k (1.75 million before the bar came from
+// exact scores); one who speaks only Farsi, in a small municipality of Västra Götaland, 50k (687k
+// before walking just Farsi). The old query read 1.0 million for the Stockholm participant.
+// Scored from the stored keys, the Stockholm participant (who also works there, so the
+// municipality was walked twice) reads 73k: 36k walking its people, 14k reading their keys;
+// over 100 sampled participants the median fell from 37.7k to 14k, the largest from 356k to 93k.
+// The cost is now mostly the own municipality's size; digital mode, which has no municipality
+// to set the bar, is the weak case: a participant there who shares only hubs (field 0913,
+// industry 86, Arabic, English) read every door-opener of every hub before stage 1b (3.7 s);
+// then 109k db hits, 3,415 scored (the field's).
 CALL () { MATCH (x:DoorOpener) RETURN count(x) AS door_openers }
 UNWIND $participant_ids AS participant_id
 MATCH (p:Person {id: participant_id})
