@@ -107,7 +107,10 @@ def main() -> int:
     )
     narrow.add_argument("--batch-only", action="store_true", help="measure the batch alone")
     parser.add_argument(
-        "--only", choices=sorted(ONLY), help="with --loaded: this one measure and no other"
+        "--only",
+        action="append",
+        choices=sorted(ONLY),
+        help="with --loaded: only this measure (repeatable), for a before/after of one change",
     )
     parser.add_argument(
         "--pyvis-limit",
@@ -217,7 +220,8 @@ def main() -> int:
         if args.loaded is not None:
             measures = measures[2:]  # the programme is there: no import (it would wipe it)
         if args.only:
-            measures = [(name, work) for name, work in measures if name.startswith(ONLY[args.only])]
+            starts = tuple(ONLY[word] for word in args.only)
+            measures = [(name, work) for name, work in measures if name.startswith(starts)]
         for name, work in measures:
             figures += attempt(name, work, skipped)
     waiting, openers = p.batch

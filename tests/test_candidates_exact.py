@@ -2,7 +2,8 @@
 
 The query scores only a pool it bounds by the score (see its header); these tests hold it to the
 pure formula over a whole seeded programme, for every participant, mode and several limits (so
-that each stage, bound and fallback is taken), and hold the stored counts to a recount.
+that each stage, bound and fallback is taken), and hold the stored counts and each person's
+stored neighbour and municipality keys to a recount from the edges.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from graphsvc.graph import matches as repo
 from graphsvc.graph.db import Graph
-from graphsvc.graph.schema import wipe_programme
+from graphsvc.graph.schema import migrate, wipe_programme
 from graphsvc.models.person import PersonUpdate
 from graphsvc.services import candidates, people
 from graphsvc.services.candidates import SharedNeighbour, score
@@ -28,6 +29,32 @@ CALL (n) {
 }
 RETURN n.key AS key, labels(n) AS labels, coalesce(n.door_openers, 0) AS stored, recounted
 """
+
+
+KEYS_RECOUNT = """
+MATCH (p:Person)
+RETURN p.id AS id, p.neighbour_keys AS stored, p.municipality_keys AS stored_places,
+       COLLECT { MATCH (p)-[:SPEAKS]->(n:Language) RETURN 'language:' + n.key }
+         + COLLECT { MATCH (p)-[:IN_INDUSTRY]->()-[:PART_OF*0..1]->(n:Industry)
+                     RETURN DISTINCT 'industry:' + n.key }
+         + COLLECT { MATCH (p)-[:EDUCATED_IN]->()-[:PART_OF*0..2]->(n:Field)
+                     RETURN DISTINCT 'field:' + n.key } AS recounted,
+       COLLECT { MATCH (p)-[:LIVES_IN|WORKS_IN]->(m:Municipality) RETURN m.key } AS places
+"""
+
+
+def _keys_disagree(graph: Graph) -> list[dict[str, Any]]:
+    """People whose stored keys are not what their edges reach (lists compared as sets)."""
+    with graph.driver.session(database=graph.database) as session:
+        rows = [dict(r) for r in session.run(KEYS_RECOUNT)]
+    return [
+        r
+        for r in rows
+        if r["stored"] is None
+        or r["stored_places"] is None
+        or sorted(r["stored"]) != sorted(r["recounted"])
+        or sorted(r["stored_places"]) != sorted(set(r["places"]))
+    ]
 
 
 def _counts_disagree(graph: Graph) -> list[dict[str, Any]]:
@@ -137,3 +164,40 @@ def test_door_opener_counts_follow_sign_up_update_and_wipe(graph: Graph) -> None
     with graph.driver.session(database=graph.database) as session:
         left = session.run("MATCH (n) WHERE n.door_openers <> 0 RETURN count(n) AS c").single()
     assert left is not None and left["c"] == 0
+
+
+def test_neighbour_keys_follow_sign_up_update_role_change_erasure_and_migration(
+    graph: Graph,
+) -> None:
+    first = sign_up(
+        graph,
+        factories.door_opener(languages=["sv", "ti"], industries=["86"], home_place="0180"),
+    )
+    assert _keys_disagree(graph) == []
+    with graph.driver.session(database=graph.database) as session:
+        row = session.run(
+            "MATCH (p:Person {id: $id}) RETURN p.neighbour_keys AS keys", id=first
+        ).single()
+    assert row is not None and {"language:ti", "industry:86", "industry:Q"} <= set(row["keys"])
+    people.update_person(
+        graph,
+        first,
+        PersonUpdate(languages=["sv", "fa"], industries=["62"], roles=["door_opener"]),
+    )
+    assert _keys_disagree(graph) == []
+    both = sign_up(
+        graph,
+        factories.participant(
+            roles=["participant", "door_opener"], established_in_sweden=True, languages=["so", "sv"]
+        ),
+    )
+    people.update_person(graph, both, PersonUpdate(roles=["participant"]))
+    people.update_person(graph, both, PersonUpdate(home_place="0180", work_place="1480"))
+    assert _keys_disagree(graph) == []
+    people.erase_person(graph, first)
+    assert _keys_disagree(graph) == []
+    with graph.driver.session(database=graph.database) as session:
+        session.run("MATCH (p:Person) REMOVE p.neighbour_keys, p.municipality_keys").consume()
+    assert len(_keys_disagree(graph)) == 2
+    migrate(graph)
+    assert _keys_disagree(graph) == []

@@ -18,10 +18,12 @@
 // Shape (why it stays fast at 100k people). The door-opener count of every language, industry
 // and field is kept on the node (`door_openers`, written by save_person in the same transaction,
 // counted by migration 050 where missing), so rarity costs one property read and no hub is
-// walked to count it. A door-opener's score is computed from its own edges in one pass
-// (`leaf_nodes` are the nodes such an edge can point at that share something, `leaf_hits` what
-// each shares), so only the pool is ever scored. The pool is built in two stages, bounded by the
-// score (weights are never negative):
+// walked to count it. A door-opener's score is computed from two properties save_person keeps
+// on every person (`neighbour_keys`: every language, industry and field its edges reach, tagged
+// by kind, and `municipality_keys`; migration 052 writes them where missing): two property reads
+// instead of its ~20 edges, most of them matches and meetings. Only someone in another county
+// has their places' centroids read (an index seek each). So only the pool is ever scored, and
+// cheaply. The pool is built in two stages, bounded by the score (weights are never negative):
 //  1. everyone sharing a rare neighbour (at most 1 in 100 door-openers; found by walking it), and
 //     when places count everyone in the participant's own municipalities (and the rest of the
 //     counties too when those hold fewer than 10 people per candidate asked for). They are
@@ -45,22 +47,27 @@
 // two filter before they stop, so the rules appear there too, and conditional parts are
 // guarded by UNWIND of an empty list, not WHERE: the planner scans first.
 //
-// PROFILE on the shared 100k demo programme (56,891 door-openers; Neo4j 5.26 community):
-// a participant in Solna (home) 35k db hits (was 489k with the county gathered whole); in
-// Stockholm 282k (pool 7,001 door-openers of the municipality: 150k hits reading their edges,
-// 71k walking the municipality's people); one who speaks Arabic and English but no Swedish, in
-// Växjö and Umeå, 52k (1.75 million before the bar came from exact scores); one who speaks only
-// Farsi, in a small municipality of Västra Götaland, 50k (687k before walking just Farsi). The
-// old query read 1.0 million for the Stockholm participant. The cost is now mostly the own
-// municipality's size; digital mode, which has no municipality to set the bar, is the weak case:
-// a participant there who shares only hubs (field 0913, industry 86, Arabic, English) read every
-// door-opener of every hub before stage 1b (3.7 s); now 109k db hits, 3,415 scored (the field's).
+// PROFILE on the shared 100k demo programme (56,891 door-openers; Neo4j 5.26 community), while
+// door-openers were scored from their edges: a participant in Solna (home) 35k db hits (489k with
+// the county gathered whole); in Stockholm 282k (pool 7,001 door-openers of the municipality:
+// 150k hits reading their edges, 71k walking the municipality's people); one who speaks Arabic
+// and English but no Swedish, in Växjö and Umeå, 52k (1.75 million before the bar came from
+// exact scores); one who speaks only Farsi, in a small municipality of Västra Götaland, 50k (687k
+// before walking just Farsi). The old query read 1.0 million for the Stockholm participant.
+// Scored from the stored keys, the Stockholm participant (who also works there, so the
+// municipality was walked twice) reads 73k: 36k walking its people, 14k reading their keys;
+// over 100 sampled participants the median fell from 37.7k to 14k, the largest from 356k to 93k.
+// The cost is now mostly the own municipality's size; digital mode, which has no municipality
+// to set the bar, is the weak case: a participant there who shares only hubs (field 0913,
+// industry 86, Arabic, English) read every door-opener of every hub before stage 1b (3.7 s);
+// then 109k db hits, 3,415 scored (the field's).
 CALL () { MATCH (x:DoorOpener) RETURN count(x) AS door_openers }
 UNWIND $participant_ids AS participant_id
 MATCH (p:Person {id: participant_id})
 CALL (p, door_openers) {
   WITH p, door_openers,
-       [(p)-[:LIVES_IN|WORKS_IN]->(m:Municipality) | m] AS homes,
+       // Distinct: someone who lives and works in Stockholm has its people walked once.
+       COLLECT { MATCH (p)-[:LIVES_IN|WORKS_IN]->(m:Municipality) RETURN DISTINCT m } AS homes,
        COLLECT { MATCH (p)-[:LIVES_IN|WORKS_IN]->(:Municipality)-[:IN]->(c:County)
                  RETURN DISTINCT c } AS counties,
        EXISTS { (p)-[:SPEAKS]->(l:Language) WHERE l.key = 'sv' } AS speaks_sv,
@@ -73,26 +80,22 @@ CALL (p, door_openers) {
        $mode <> 'digital' AND size(homes) > 0 AND $only_door_opener IS NULL AS by_place,
        CASE WHEN speaks_sv AND door_openers > 0
             THEN $weights.language / log(1 + door_openers) ELSE 0.0 END AS swedish
-  WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish, scored,
+  WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
+       [h IN homes | h.key] AS home_keys, [m IN county_munis | m.key] AS county_keys,
        [n IN scored | {n: n, key: n.key, degree: n.door_openers,
                        kind: CASE WHEN n:Language THEN 'language'
                                   WHEN n:Division THEN 'industry_division'
                                   WHEN n:Section THEN 'industry_section'
-                                  ELSE 'field_' + n.level END}] AS neighbours
-  // Every node a door-opener's edge can point at that shares something: the participant's
-  // neighbours and everything below them, each with the neighbours it shares (itself and up).
+                                  ELSE 'field_' + n.level END,
+                       // As save_person writes a person's `neighbour_keys`.
+                       tag: CASE WHEN n:Language THEN 'language:'
+                                 WHEN n:Industry THEN 'industry:'
+                                 ELSE 'field:' END + n.key}] AS neighbours
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
-       [e IN neighbours | e {.*, gain: $weights[e.kind] / log(1 + e.degree)}] AS neighbours,
-       COLLECT { UNWIND scored AS top
-                 WITH top WHERE NOT EXISTS { (top)-[:PART_OF]->() }
-                 MATCH (top)<-[:PART_OF*0..2]-(leaf)
-                 RETURN DISTINCT leaf } AS leaf_nodes
+       home_keys, county_keys,
+       [e IN neighbours | e {.*, gain: $weights[e.kind] / log(1 + e.degree)}] AS neighbours
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
-       neighbours, leaf_nodes,
-       [leaf IN leaf_nodes | [leaf] + [(leaf)-[:PART_OF*1..2]->(up) | up]] AS leaf_ups
-  WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
-       neighbours, leaf_nodes,
-       [ups IN leaf_ups | [e IN neighbours WHERE e.n IN ups | e]] AS leaf_hits,
+       home_keys, county_keys, neighbours,
        [e IN neighbours WHERE e.degree * 100 <= door_openers] AS rare,
        // Without Swedish a candidate must share one of the participant's other languages: when
        // those are few, walking them gathers every candidate there is, and nothing else is read.
@@ -105,7 +108,8 @@ CALL (p, door_openers) {
   // Stage 1: the rare neighbours walked, the own municipalities (and the rest of the counties
   // when those are tiny), scored; `bar` is the $limit-th best eligible score among them.
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, swedish,
-       leaf_nodes, leaf_hits, hubs, by_language, by_place AND NOT by_language AS by_place,
+       home_keys, county_keys, neighbours, hubs, by_language,
+       by_place AND NOT by_language AS by_place,
        CASE WHEN by_language THEN [e IN neighbours WHERE e.kind = 'language'] ELSE rare END
          AS rare,
        [m IN county_munis WHERE NOT m IN homes] AS county_rest,
@@ -133,36 +137,34 @@ CALL (p, door_openers) {
     }
     RETURN collect(d) AS first
   }
-  CALL (p, homes, home_points, county_munis, speaks_sv, swedish, leaf_nodes, leaf_hits, first) {
+  CALL (home_keys, home_points, county_keys, speaks_sv, swedish, neighbours, first) {
     UNWIND first AS d
-    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish,
-         speaks_sv AND ($only_door_opener IS NULL OR d:DoorOpener
-                        OR EXISTS { (d)-[:SPEAKS]->(:Language {key: 'sv'}) }) AS both_sv,
-         [(d)-[r:SPEAKS|IN_INDUSTRY|EDUCATED_IN|LIVES_IN|WORKS_IN]->(x) | [type(r), x]] AS edges
-    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish, both_sv,
+    // Each property read once (a read inside a list expression is one per element).
+    WITH d, d.neighbour_keys AS keys, d.municipality_keys AS places
+    WITH d, places, swedish, home_points,
+         speaks_sv AND ($only_door_opener IS NULL OR d:DoorOpener OR 'language:sv' IN keys)
+           AS both_sv,
          CASE WHEN $only_door_opener IS NULL OR d:DoorOpener
-              THEN [e IN edges WHERE e[1] IN leaf_nodes | e[1]] ELSE [] END AS mine,
-         [e IN edges WHERE e[0] IN ['LIVES_IN', 'WORKS_IN'] | e[1]] AS theirs
-    WITH homes, home_points, d, both_sv, swedish, theirs,
-         reduce(acc = [], x IN mine |
-           acc + [e IN leaf_hits[[i IN range(0, size(leaf_nodes) - 1) WHERE leaf_nodes[i] = x][0]]
-                  WHERE NOT e IN acc]) AS shared,
+              THEN [e IN neighbours WHERE e.tag IN keys] ELSE [] END AS shared,
          CASE WHEN $mode = 'digital' THEN null
-              WHEN any(m IN theirs WHERE m IN homes) THEN 'same_municipality'
-              WHEN any(m IN theirs WHERE m IN county_munis) THEN 'same_county' END AS near
-    WITH d, both_sv, swedish, near,
-         [e IN shared | {key: e.key, kind: e.kind, degree: e.degree}] AS hits,
-         CASE WHEN near IS NULL AND $mode <> 'digital' AND size(homes) > 0 THEN
-           reduce(best = null, t IN [m IN theirs | m.location] |
+              WHEN any(k IN places WHERE k IN home_keys) THEN 'same_municipality'
+              WHEN any(k IN places WHERE k IN county_keys) THEN 'same_county' END AS near
+    // Only someone in another county has their places' centroids read (an index seek each).
+    WITH d, swedish, both_sv, shared, near,
+         CASE WHEN near IS NULL AND $mode <> 'digital' THEN
+           reduce(best = null, t IN COLLECT { MATCH (m:Place:Municipality) WHERE m.key IN places
+                                             RETURN m.location } |
              reduce(b = best, h IN home_points |
                CASE WHEN b IS NULL OR point.distance(h, t) < b
                     THEN point.distance(h, t) ELSE b END)) / 1000.0
          END AS far_km
-    WITH d, hits,
-         [h IN hits WHERE h.kind = 'language' | h.key]
-           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages,
-         round(reduce(s = 0.0, h IN hits | s + $weights[h.kind] / log(1 + h.degree))
-           + CASE WHEN both_sv THEN swedish ELSE 0.0 END
+    WITH d, near, far_km, [e IN shared | e {.key, .kind, .degree}] AS hits,
+         reduce(s = 0.0, e IN shared | s + e.gain)
+           + CASE WHEN both_sv THEN swedish ELSE 0.0 END AS shared_score,
+         [e IN shared WHERE e.kind = 'language' | e.key]
+           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages
+    WITH d, hits, languages,
+         round(shared_score
            + CASE WHEN $mode = 'digital' THEN 0.0
                   WHEN near = 'same_municipality'
                     THEN $weights.same_municipality + $weights.same_county
@@ -193,7 +195,8 @@ CALL (p, door_openers) {
   // participant with no rare neighbour, stage 1 often finds no bar and stage 2 walked every hub
   // (English: 4 in 5 door-openers). Whoever shares it is scored; the bar is taken again.
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
-       leaf_nodes, leaf_hits, by_language, hubs, county_rest, county_early, first, scored_first,
+       home_keys, county_keys, neighbours, by_language, hubs, county_rest, county_early, first,
+       scored_first,
        $only_door_opener IS NULL AND NOT by_language AND size(hubs) > 0
          AND (size(best) < $limit OR swedish + reduce(s = 0.0, e IN hubs | s + e.gain)
               + CASE WHEN by_place THEN $weights.distance ELSE 0.0 END >= best[-1] - 1.0e-6)
@@ -206,36 +209,34 @@ CALL (p, door_openers) {
     RETURN collect(d) AS early
   }
   // The same scoring, for those stage 1b added.
-  CALL (p, homes, home_points, county_munis, speaks_sv, swedish, leaf_nodes, leaf_hits, early) {
+  CALL (home_keys, home_points, county_keys, speaks_sv, swedish, neighbours, early) {
     UNWIND early AS d
-    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish,
-         speaks_sv AND ($only_door_opener IS NULL OR d:DoorOpener
-                        OR EXISTS { (d)-[:SPEAKS]->(:Language {key: 'sv'}) }) AS both_sv,
-         [(d)-[r:SPEAKS|IN_INDUSTRY|EDUCATED_IN|LIVES_IN|WORKS_IN]->(x) | [type(r), x]] AS edges
-    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish, both_sv,
+    // Each property read once (a read inside a list expression is one per element).
+    WITH d, d.neighbour_keys AS keys, d.municipality_keys AS places
+    WITH d, places, swedish, home_points,
+         speaks_sv AND ($only_door_opener IS NULL OR d:DoorOpener OR 'language:sv' IN keys)
+           AS both_sv,
          CASE WHEN $only_door_opener IS NULL OR d:DoorOpener
-              THEN [e IN edges WHERE e[1] IN leaf_nodes | e[1]] ELSE [] END AS mine,
-         [e IN edges WHERE e[0] IN ['LIVES_IN', 'WORKS_IN'] | e[1]] AS theirs
-    WITH homes, home_points, d, both_sv, swedish, theirs,
-         reduce(acc = [], x IN mine |
-           acc + [e IN leaf_hits[[i IN range(0, size(leaf_nodes) - 1) WHERE leaf_nodes[i] = x][0]]
-                  WHERE NOT e IN acc]) AS shared,
+              THEN [e IN neighbours WHERE e.tag IN keys] ELSE [] END AS shared,
          CASE WHEN $mode = 'digital' THEN null
-              WHEN any(m IN theirs WHERE m IN homes) THEN 'same_municipality'
-              WHEN any(m IN theirs WHERE m IN county_munis) THEN 'same_county' END AS near
-    WITH d, both_sv, swedish, near,
-         [e IN shared | {key: e.key, kind: e.kind, degree: e.degree}] AS hits,
-         CASE WHEN near IS NULL AND $mode <> 'digital' AND size(homes) > 0 THEN
-           reduce(best = null, t IN [m IN theirs | m.location] |
+              WHEN any(k IN places WHERE k IN home_keys) THEN 'same_municipality'
+              WHEN any(k IN places WHERE k IN county_keys) THEN 'same_county' END AS near
+    // Only someone in another county has their places' centroids read (an index seek each).
+    WITH d, swedish, both_sv, shared, near,
+         CASE WHEN near IS NULL AND $mode <> 'digital' THEN
+           reduce(best = null, t IN COLLECT { MATCH (m:Place:Municipality) WHERE m.key IN places
+                                             RETURN m.location } |
              reduce(b = best, h IN home_points |
                CASE WHEN b IS NULL OR point.distance(h, t) < b
                     THEN point.distance(h, t) ELSE b END)) / 1000.0
          END AS far_km
-    WITH d, hits,
-         [h IN hits WHERE h.kind = 'language' | h.key]
-           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages,
-         round(reduce(s = 0.0, h IN hits | s + $weights[h.kind] / log(1 + h.degree))
-           + CASE WHEN both_sv THEN swedish ELSE 0.0 END
+    WITH d, near, far_km, [e IN shared | e {.key, .kind, .degree}] AS hits,
+         reduce(s = 0.0, e IN shared | s + e.gain)
+           + CASE WHEN both_sv THEN swedish ELSE 0.0 END AS shared_score,
+         [e IN shared WHERE e.kind = 'language' | e.key]
+           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages
+    WITH d, hits, languages,
+         round(shared_score
            + CASE WHEN $mode = 'digital' THEN 0.0
                   WHEN near = 'same_municipality'
                     THEN $weights.same_municipality + $weights.same_county
@@ -263,14 +264,14 @@ CALL (p, door_openers) {
   }
   // Stage 2: only what can still reach the bar (1e-6 covers the rounding of scores).
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
-       leaf_nodes, leaf_hits, county_rest, county_early, first + early AS first,
+       home_keys, county_keys, neighbours, county_rest, county_early, first + early AS first,
        scored_first + scored_early AS scored_first,
        // Whoever shares the hub stage 1b walked is scored already.
        CASE WHEN by_language THEN [] WHEN hub_early THEN hubs[1..] ELSE hubs END AS hubs,
        CASE WHEN size(best) = $limit THEN best[-1] - 1.0e-6 END AS bar,
        CASE WHEN by_place THEN $weights.distance ELSE 0.0 END AS far
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
-       leaf_nodes, leaf_hits, county_rest, first, scored_first, bar, far,
+       home_keys, county_keys, neighbours, county_rest, first, scored_first, bar, far,
        by_place AND NOT county_early AND (bar IS NULL OR swedish
          + reduce(s = 0.0, e IN hubs | s + e.gain) + $weights.same_county >= bar) AS county_late,
        [i IN range(0, size(hubs) - 1)
@@ -336,36 +337,34 @@ CALL (p, door_openers) {
     RETURN collect(d) AS second
   }
   // The same scoring as stage 1's, for those stage 2 added.
-  CALL (p, homes, home_points, county_munis, speaks_sv, swedish, leaf_nodes, leaf_hits, second) {
+  CALL (home_keys, home_points, county_keys, speaks_sv, swedish, neighbours, second) {
     UNWIND second AS d
-    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish,
-         speaks_sv AND ($only_door_opener IS NULL OR d:DoorOpener
-                        OR EXISTS { (d)-[:SPEAKS]->(:Language {key: 'sv'}) }) AS both_sv,
-         [(d)-[r:SPEAKS|IN_INDUSTRY|EDUCATED_IN|LIVES_IN|WORKS_IN]->(x) | [type(r), x]] AS edges
-    WITH p, homes, home_points, county_munis, d, leaf_nodes, leaf_hits, swedish, both_sv,
+    // Each property read once (a read inside a list expression is one per element).
+    WITH d, d.neighbour_keys AS keys, d.municipality_keys AS places
+    WITH d, places, swedish, home_points,
+         speaks_sv AND ($only_door_opener IS NULL OR d:DoorOpener OR 'language:sv' IN keys)
+           AS both_sv,
          CASE WHEN $only_door_opener IS NULL OR d:DoorOpener
-              THEN [e IN edges WHERE e[1] IN leaf_nodes | e[1]] ELSE [] END AS mine,
-         [e IN edges WHERE e[0] IN ['LIVES_IN', 'WORKS_IN'] | e[1]] AS theirs
-    WITH homes, home_points, d, both_sv, swedish, theirs,
-         reduce(acc = [], x IN mine |
-           acc + [e IN leaf_hits[[i IN range(0, size(leaf_nodes) - 1) WHERE leaf_nodes[i] = x][0]]
-                  WHERE NOT e IN acc]) AS shared,
+              THEN [e IN neighbours WHERE e.tag IN keys] ELSE [] END AS shared,
          CASE WHEN $mode = 'digital' THEN null
-              WHEN any(m IN theirs WHERE m IN homes) THEN 'same_municipality'
-              WHEN any(m IN theirs WHERE m IN county_munis) THEN 'same_county' END AS near
-    WITH d, both_sv, swedish, near,
-         [e IN shared | {key: e.key, kind: e.kind, degree: e.degree}] AS hits,
-         CASE WHEN near IS NULL AND $mode <> 'digital' AND size(homes) > 0 THEN
-           reduce(best = null, t IN [m IN theirs | m.location] |
+              WHEN any(k IN places WHERE k IN home_keys) THEN 'same_municipality'
+              WHEN any(k IN places WHERE k IN county_keys) THEN 'same_county' END AS near
+    // Only someone in another county has their places' centroids read (an index seek each).
+    WITH d, swedish, both_sv, shared, near,
+         CASE WHEN near IS NULL AND $mode <> 'digital' THEN
+           reduce(best = null, t IN COLLECT { MATCH (m:Place:Municipality) WHERE m.key IN places
+                                             RETURN m.location } |
              reduce(b = best, h IN home_points |
                CASE WHEN b IS NULL OR point.distance(h, t) < b
                     THEN point.distance(h, t) ELSE b END)) / 1000.0
          END AS far_km
-    WITH d, hits,
-         [h IN hits WHERE h.kind = 'language' | h.key]
-           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages,
-         round(reduce(s = 0.0, h IN hits | s + $weights[h.kind] / log(1 + h.degree))
-           + CASE WHEN both_sv THEN swedish ELSE 0.0 END
+    WITH d, near, far_km, [e IN shared | e {.key, .kind, .degree}] AS hits,
+         reduce(s = 0.0, e IN shared | s + e.gain)
+           + CASE WHEN both_sv THEN swedish ELSE 0.0 END AS shared_score,
+         [e IN shared WHERE e.kind = 'language' | e.key]
+           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages
+    WITH d, hits, languages,
+         round(shared_score
            + CASE WHEN $mode = 'digital' THEN 0.0
                   WHEN near = 'same_municipality'
                     THEN $weights.same_municipality + $weights.same_county
