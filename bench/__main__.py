@@ -90,6 +90,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="10k only, few repeats (< 2 min)")
     parser.add_argument("--workers", type=int, default=2, help="uvicorn workers for HTTP")
+    parser.add_argument(
+        "--only",
+        metavar="MEASURE",
+        help="with --loaded: only the measures whose name starts with this "
+        "(`http`, `candidates`, `impact`, `pages`)",
+    )
+    parser.add_argument(
+        "--http-person-only",
+        action="store_true",
+        help="HTTP: the two person reads, not the candidate list",
+    )
     narrow = parser.add_mutually_exclusive_group()
     narrow.add_argument(
         "--loaded",
@@ -178,6 +189,7 @@ def main() -> int:
                     size=size,
                     seconds=p.http_seconds,
                     workers=args.workers,
+                    with_candidates=not args.http_person_only,
                 ),
             ),
             (
@@ -195,10 +207,13 @@ def main() -> int:
         ]
         if args.loaded is not None:
             measures = measures[2:]  # the programme is there: no import (it would wipe it)
+        if args.only:
+            measures = [m for m in measures if m[0].lower().startswith(args.only.lower())]
         for name, work in measures:
             figures += attempt(name, work, skipped)
     waiting, openers = p.batch
-    if args.loaded is None:  # the batch loads its own waiting list over the programme
+    batch_wanted = not args.only or "batch matching".startswith(args.only.lower())
+    if args.loaded is None and batch_wanted:  # the batch loads its own waiting list
         figures += attempt(
             "batch matching",
             partial(
@@ -221,6 +236,8 @@ def main() -> int:
         kind += f"-loaded{args.loaded}"
     elif args.batch_only:
         kind += "-batch"
+    if args.only:
+        kind += f"-only-{args.only.lower()}"
     out = RESULTS / f"{stamp}-{kind}.json"
     out.write_text(
         json.dumps(
