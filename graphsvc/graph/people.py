@@ -127,8 +127,8 @@ def get_people_tx(tx: Tx, *, ids: list[str]) -> list[Person]:
 
 
 def get_people(graph: Graph, *, ids: list[str]) -> list[Person]:
-    """People by id, in the order given; unknown ids are left out."""
-    return [to_person(r["person"]) for r in graph.read(Q.get_people, ids=ids)]
+    """People by id, in the order given; unknown ids are left out (one round trip)."""
+    return [to_person(r["person"]) for r in graph.lookup(Q.get_people, ids=ids)]
 
 
 def list_people_ids(
@@ -187,7 +187,6 @@ def set_active(graph: Graph, *, person_id: str, active: bool) -> bool:
 def erase_person(tx: Tx, *, person_id: str, erased_at: datetime) -> bool:
     """Removes the person's personal data for good, keeping the anonymous node."""
     return bool(tx.run(Q.erase_person, id=person_id, erased_at=erased_at))
-
 
 
 def export_edges(graph: Graph, *, person_id: str) -> dict[str, list[dict[str, Any]]]:
