@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from neo4j.time import Date, DateTime, Time
@@ -17,6 +17,22 @@ def native(value: Any) -> Any:
     if isinstance(value, list):
         return [native(v) for v in value]
     return value
+
+
+def datetime_from_text(text: str) -> datetime:
+    """A Neo4j DateTime that a query sent as text (`toString`), as an aware `datetime`.
+
+    Sending text is for hot reads: the driver's conversion of a DateTime is pure Python and
+    costs about 0.15 ms, `fromisoformat` microseconds. Nanoseconds are cut to microseconds, as
+    `to_native()` cuts them; a zone name after the offset (`+02:00[Europe/Stockholm]`) is
+    dropped, which keeps the instant and its offset.
+    """
+    return datetime.fromisoformat(text.split("[", 1)[0])
+
+
+def date_from_text(text: str | None) -> date | None:
+    """A Neo4j Date that a query sent as text, or None when there was none."""
+    return date.fromisoformat(text) if text is not None else None
 
 
 def for_driver(value: Any) -> Any:

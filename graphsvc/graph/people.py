@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from graphsvc.graph.convert import native
+from graphsvc.graph.convert import date_from_text, datetime_from_text, native
 from graphsvc.graph.db import Graph, Tx
 from graphsvc.graph.queries import queries
 from graphsvc.models.person import EDUCATION_RANK, Education, Person, PersonCreate
@@ -89,9 +89,8 @@ def save_person(
     save_people(tx, rows=[row])
 
 
-def to_person(row: dict[str, Any]) -> Person:
-    """A `get_people` row as a `Person`."""
-    p = native(row)
+def to_person(p: dict[str, Any]) -> Person:
+    """A `get_people` row as a `Person` (its temporals come as text)."""
     return Person(
         id=p["id"],
         name=p.get("name"),
@@ -116,8 +115,8 @@ def to_person(row: dict[str, Any]) -> Person:
         consent=p["consent"],
         active=p["active"],
         erased=bool(p.get("erased", False)),
-        created_at=p["created_at"],
-        signed_up_at=p.get("signed_up_at"),
+        created_at=datetime_from_text(p["created_at"]),
+        signed_up_at=date_from_text(p.get("signed_up_at")),
     )
 
 
