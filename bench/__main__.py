@@ -98,6 +98,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="10k only, few repeats (< 2 min)")
     parser.add_argument("--workers", type=int, default=2, help="uvicorn workers for HTTP")
+    parser.add_argument(
+        "--http-person-only",
+        action="store_true",
+        help="HTTP: the two person reads, not the candidate list",
+    )
     narrow = parser.add_mutually_exclusive_group()
     narrow.add_argument(
         "--loaded",
@@ -202,6 +207,7 @@ def main() -> int:
                     size=size,
                     seconds=p.http_seconds,
                     workers=args.workers,
+                    with_candidates=not args.http_person_only,
                 ),
             ),
             (
@@ -245,7 +251,7 @@ def main() -> int:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kind = "quick" if args.quick else "full"
     if args.loaded is not None:
-        kind += f"-loaded{args.loaded}" + (f"-{args.only}" if args.only else "")
+        kind += f"-loaded{args.loaded}" + "".join(f"-{word}" for word in args.only or [])
     elif args.batch_only:
         kind += "-batch"
     out = RESULTS / f"{stamp}-{kind}.json"

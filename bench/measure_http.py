@@ -1,8 +1,10 @@
 """HTTP under load: 32 concurrent clients on `GET /people/{id}` and on the candidate list.
 
 The server runs as `uvicorn` in a process of its own against the bench database; the clients
-are 32 threads with a keep-alive connection each. Everything shares the machine's cores (server,
-Neo4j and clients), so the figure is what this machine serves, not what a server would.
+are 32 keep-alive connections on one event loop (`bench.http_client`, cheap enough that the
+figure is the server's). Everything shares the machine's cores (server, Neo4j and clients), so
+the figure is what this machine serves, not what a server would; the CPU the server and the
+clients spent per request is reported beside it, which other work on the machine moves less.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from random import Random
 
 import httpx
 
+from bench import cpu
+from bench.http_client import hammer
 from bench.programme import sample_ids
 from bench.timing import Figure, Summary
 from graphsvc.graph.db import Graph
@@ -35,9 +38,17 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@dataclass(frozen=True)
+class Served:
+    """A running API server: where it answers and its process (the parent of its workers)."""
+
+    base: str
+    pid: int
+
+
 @contextmanager
-def server(uri: str, user: str, password: str, workers: int) -> Iterator[str]:
-    """`graphsvc`'s app under uvicorn on a free port; yields its base URL."""
+def server(uri: str, user: str, password: str, workers: int) -> Iterator[Served]:
+    """`graphsvc`'s app under uvicorn on a free port, with `workers` worker processes."""
     port = _free_port()
     env = {
         **os.environ,
@@ -73,52 +84,24 @@ def server(uri: str, user: str, password: str, workers: int) -> Iterator[str]:
             time.sleep(0.5)
         else:
             raise RuntimeError("the API server did not come up")
-        yield base
+        yield Served(base=base, pid=process.pid)
     finally:
         process.terminate()
         process.wait(timeout=30)
         errors.close()
 
 
-def hammer(base: str, token: str, paths: list[str], seconds: float) -> tuple[int, int, Summary]:
-    """`CLIENTS` threads request random paths for `seconds`; (ok, errors, latencies)."""
-    stop = time.perf_counter() + seconds
-    lock = threading.Lock()
-    ok = errors = 0
-    latencies: list[float] = []
-
-    def client(n: int) -> None:
-        nonlocal ok, errors
-        rng = Random(n)
-        mine: list[float] = []
-        good = bad = 0
-        with httpx.Client(
-            base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=30
-        ) as http:
-            while time.perf_counter() < stop:
-                started = time.perf_counter()
-                try:
-                    status = http.get(rng.choice(paths)).status_code
-                except httpx.HTTPError:
-                    status = 0
-                mine.append(time.perf_counter() - started)
-                good, bad = (good + 1, bad) if status == 200 else (good, bad + 1)
-        with lock:
-            ok, errors = ok + good, errors + bad
-            latencies.extend(mine)
-
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return ok, errors, Summary(latencies or [0.0])
-
-
 def measure_http(
-    graph: Graph, credentials: tuple[str, str, str], *, size: int, seconds: float, workers: int
+    graph: Graph,
+    credentials: tuple[str, str, str],
+    *,
+    size: int,
+    seconds: float,
+    workers: int,
+    with_candidates: bool = True,
 ) -> list[Figure]:
-    """Requests per second with 32 clients, for a person read and for the candidate list."""
+    """Requests per second with 32 clients, for a person read and (unless left out) for the
+    candidate list."""
     staff = tokens.create_token(graph, role="staff", name=f"bench-{time.time_ns()}")
     viewer = tokens.create_token(graph, role="viewer", name=f"bench-{time.time_ns()}")
     people = sample_ids(graph, label="DoorOpener", count=2000)
@@ -135,12 +118,24 @@ def measure_http(
             100,
         ),
     ]
+    if not with_candidates:
+        cases = cases[:2]
     figures = []
-    with server(*credentials, workers=workers) as base:
+    with server(*credentials, workers=workers) as served:
         for measure, token, paths, goal in cases:
-            hammer(base, token, paths[:50], 1.0)  # warm-up: plans, pools, caches
-            ok, errors, latency = hammer(base, token, paths, seconds)
+            hammer(served.base, token, paths[:50], 1.0, CLIENTS)  # warm-up: plans, pools, caches
+            server_before, client_before = cpu.tree_seconds(served.pid), time.process_time()
+            tally = hammer(served.base, token, paths, seconds, CLIENTS)
+            server_after, client_after = cpu.tree_seconds(served.pid), time.process_time()
+            ok, errors, latency = tally.ok, tally.errors, Summary(tally.latencies or [0.0])
             rate = ok / seconds
+            per_request = max(ok + errors, 1) / 1000  # CPU seconds -> ms per request
+            server_ms = (
+                (server_after - server_before) / per_request
+                if server_before is not None and server_after is not None
+                else None
+            )
+            client_ms = (client_after - client_before) / per_request
             figures.append(
                 Figure(
                     measure=measure,
@@ -153,7 +148,14 @@ def measure_http(
                     runs=ok + errors,
                     note=f"{errors} errors; latency p50 {latency.median * 1000:.0f} ms, "
                     f"p99 {latency.p99 * 1000:.0f} ms; {workers} uvicorn worker(s), "
-                    f"{seconds:.0f} s",
+                    f"{seconds:.0f} s; CPU per request: server "
+                    + (f"{server_ms:.2f} ms" if server_ms is not None else "not known")
+                    + f", clients {client_ms:.2f} ms",
+                    extra={
+                        "errors_by_kind": tally.error_kinds,
+                        "server_cpu_ms_per_request": server_ms,
+                        "client_cpu_ms_per_request": client_ms,
+                    },
                 )
             )
     return figures

@@ -178,7 +178,8 @@ def measure_pages(
     token = tokens.create_token(graph, role="staff", name="bench pages")
     figures = []
     folder = Path(tempfile.mkdtemp(prefix="bench-pages-"))
-    with server(*credentials, workers=1) as base, sync_playwright() as pw:
+    with server(*credentials, workers=1) as served, sync_playwright() as pw:
+        base = served.base
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         auth = {"Authorization": f"Bearer {token}"}
         pages = [("relay page", f"/ui/participants/{root}", f"/ui/participants/{root}.json", 500)]

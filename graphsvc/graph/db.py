@@ -41,6 +41,7 @@ T = TypeVar("T")
 Row = dict[str, Any]
 SPOILT_RETRIES = 5
 SPOILT_BACKOFF_SECONDS = 0.2
+LOOKUP_RETRIES = 2
 
 
 class Graph:
@@ -120,6 +121,36 @@ class Graph:
         """Runs a self-batching query (`CALL ... IN TRANSACTIONS`), which needs auto-commit."""
         with _domain_errors(), self.driver.session(database=self.database) as session:
             session.run(query.text, for_driver(query.bind(params))).consume()
+
+    def lookup(self, query: Query, **params: Any) -> list[Row]:
+        """Runs one short read in an auto-commit transaction and returns its rows as dicts.
+
+        For the reads a busy API serves most (a person by id): `read` sends BEGIN, RUN and PULL
+        and then COMMIT, two round trips and four messages for the driver to pack and Neo4j to
+        handle; here RUN and PULL are all, which costs both sides about a fifth less per read.
+        It shares `read`'s bookmarks, so it sees what this process wrote before. The driver
+        retries no auto-commit transaction, so a retryable failure is retried here.
+        """
+        bookmarks = self.driver.execute_query_bookmark_manager
+        for attempt in range(LOOKUP_RETRIES + 1):
+            try:
+                with (
+                    _domain_errors(),
+                    self.driver.session(
+                        database=self.database,
+                        default_access_mode=neo4j.READ_ACCESS,
+                        bookmark_manager=bookmarks,
+                    ) as session,
+                ):
+                    return [
+                        record.data()
+                        for record in session.run(query.text, for_driver(query.bind(params)))
+                    ]
+            except (Busy, Unavailable):
+                if attempt == LOOKUP_RETRIES:
+                    raise
+                time.sleep(SPOILT_BACKOFF_SECONDS * (attempt + 1))
+        raise AssertionError("unreachable")
 
     def _execute(
         self, query: Query, params: dict[str, Any], routing: RoutingControl

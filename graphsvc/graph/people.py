@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from graphsvc.graph.convert import native
+from graphsvc.graph.convert import date_from_text, datetime_from_text, native
 from graphsvc.graph.db import Graph, Tx
 from graphsvc.graph.queries import queries
 from graphsvc.models.person import EDUCATION_RANK, Education, Person, PersonCreate
@@ -89,9 +89,8 @@ def save_person(
     save_people(tx, rows=[row])
 
 
-def to_person(row: dict[str, Any]) -> Person:
-    """A `get_people` row as a `Person`."""
-    p = native(row)
+def to_person(p: dict[str, Any]) -> Person:
+    """A `get_people` row as a `Person` (its temporals come as text)."""
     return Person(
         id=p["id"],
         name=p.get("name"),
@@ -116,8 +115,8 @@ def to_person(row: dict[str, Any]) -> Person:
         consent=p["consent"],
         active=p["active"],
         erased=bool(p.get("erased", False)),
-        created_at=p["created_at"],
-        signed_up_at=p.get("signed_up_at"),
+        created_at=datetime_from_text(p["created_at"]),
+        signed_up_at=date_from_text(p.get("signed_up_at")),
     )
 
 
@@ -127,8 +126,8 @@ def get_people_tx(tx: Tx, *, ids: list[str]) -> list[Person]:
 
 
 def get_people(graph: Graph, *, ids: list[str]) -> list[Person]:
-    """People by id, in the order given; unknown ids are left out."""
-    return [to_person(r["person"]) for r in graph.read(Q.get_people, ids=ids)]
+    """People by id, in the order given; unknown ids are left out (one round trip)."""
+    return [to_person(r["person"]) for r in graph.lookup(Q.get_people, ids=ids)]
 
 
 def list_people_ids(
@@ -187,7 +186,6 @@ def set_active(graph: Graph, *, person_id: str, active: bool) -> bool:
 def erase_person(tx: Tx, *, person_id: str, erased_at: datetime) -> bool:
     """Removes the person's personal data for good, keeping the anonymous node."""
     return bool(tx.run(Q.erase_person, id=person_id, erased_at=erased_at))
-
 
 
 def export_edges(graph: Graph, *, person_id: str) -> dict[str, list[dict[str, Any]]]:
