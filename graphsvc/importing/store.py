@@ -19,6 +19,10 @@ from graphsvc.graph.queries import Query, queries
 Q = getattr(queries, "import")  # the folder is `cypher/import/`; `import` is a keyword
 LOOKUP_CHUNK = 20_000
 BATCH_ROWS = 1_000
+PEOPLE_BATCH_ROWS = 5_000
+"""New people go in larger batches: each one's transaction state is small (a node and about six
+edges), and the per-transaction work (commit, the shared counts) is then paid a fifth as often;
+measured at 10k people, 5 000 a batch took half the server time of 1 000."""
 T = TypeVar("T")
 Progress = Callable[[int], None]
 
@@ -103,6 +107,11 @@ def _lock_people(tx: Tx, rows: list[dict[str, Any]], *keys: str) -> None:
     id), before the first edge is written: an edge locks both its ends, and taking them row by
     row would let a batch wait crosswise on a proposal or doors that hold the same people."""
     people.lock_people(tx, person_ids=[row[key] for row in rows for key in keys])
+
+
+def create_people(tx: Tx, rows: list[dict[str, Any]]) -> None:
+    """One batch of people checked to be new, as `people.person_row`s (see create_people)."""
+    tx.run(Q.create_people, rows=rows)
 
 
 def save_matches(tx: Tx, rows: list[dict[str, Any]]) -> None:
