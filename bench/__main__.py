@@ -6,7 +6,8 @@ programme in it again and again, and refuses a database that holds anyone but de
 Building a 100k programme takes a while on two cores, so two narrower runs reuse what is there:
 `--loaded SIZE` measures candidates, the report, HTTP and pages on a demo programme of SIZE people
 already loaded (`graphsvc seed --demo --people SIZE`; nothing is wiped, the pages measure adds its
-relay tree), and `--batch-only` measures the batch alone (it loads its own waiting list).
+relay tree), `--batch-only` measures the batch alone (it loads its own waiting list), and
+`--import-only SIZE` the people import alone (`--quick`: one run and a 50-row baseline).
 """
 
 from __future__ import annotations
@@ -98,6 +99,12 @@ def main() -> int:
         help="measure the demo programme of SIZE people already loaded; no import, no batch",
     )
     narrow.add_argument("--batch-only", action="store_true", help="measure the batch alone")
+    narrow.add_argument(
+        "--import-only",
+        type=int,
+        metavar="SIZE",
+        help="measure the people import of SIZE people alone (wipes the programme)",
+    )
     args = parser.parse_args()
     uri = os.environ.get("NEO4J_URI")
     if not uri:
@@ -125,7 +132,7 @@ def main() -> int:
             )
             return 2
         p = replace(p, sizes=(args.loaded,))
-    if args.batch_only:
+    if args.batch_only or args.import_only is not None:
         p = replace(p, sizes=())
     facts = machine.describe(graph)
     figures: list[Figure] = []
@@ -197,8 +204,20 @@ def main() -> int:
             measures = measures[2:]  # the programme is there: no import (it would wipe it)
         for name, work in measures:
             figures += attempt(name, work, skipped)
+    if args.import_only is not None:
+        figures += attempt(
+            f"import {args.import_only:,} people",
+            partial(
+                measure_people,
+                graph,
+                size=args.import_only,
+                repeats=p.import_repeats,
+                baseline_rows=p.baseline_rows,
+            ),
+            skipped,
+        )
     waiting, openers = p.batch
-    if args.loaded is None:  # the batch loads its own waiting list over the programme
+    if args.loaded is None and args.import_only is None:  # the batch loads its own programme
         figures += attempt(
             "batch matching",
             partial(
@@ -221,6 +240,8 @@ def main() -> int:
         kind += f"-loaded{args.loaded}"
     elif args.batch_only:
         kind += "-batch"
+    elif args.import_only is not None:
+        kind += f"-import{args.import_only}"
     out = RESULTS / f"{stamp}-{kind}.json"
     out.write_text(
         json.dumps(
