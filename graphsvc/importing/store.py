@@ -1,8 +1,9 @@
 """The import's repository: batched look-ups and `UNWIND` writes from `cypher/import/`.
 
 Look-ups take a whole file's keys in chunks (one round trip per 20 000 keys) and writes take
-batches of about a thousand rows per transaction: large enough that the round trip is paid
-rarely, small enough that a transaction's state stays far below the server's heap.
+batches of a thousand rows (five thousand new people) per transaction: large enough that the
+round trip and the commit are paid rarely, small enough that a transaction's state stays far
+below the server's heap.
 """
 
 from __future__ import annotations
