@@ -219,7 +219,7 @@ def test_imported_people_are_stored_exactly_as_sign_up_stores_them(
     raws, unreadable = read_kind("people", people_csv(*kept))
     checked = people_import.check(graph, raws, at)
     assert not unreadable and not checked.errors and len(checked.good) == len(kept)
-    monkeypatch.setattr(store, "PEOPLE_BATCH_ROWS", 7)  # later batches raise earlier counts
+    monkeypatch.setattr(store, "BATCH_ROWS", 7)  # later batches raise earlier counts
     assert people_import.write(graph, checked.good, at, None) == len(kept)
     imported = stored(graph)
     wipe_programme(graph)

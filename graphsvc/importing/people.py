@@ -228,6 +228,4 @@ def write(
         props = row["props"]
         props["created_at"], props["consent_at"] = iso(at), iso(at)
         props["signed_up_at"] = props["signed_up_at"].isoformat()
-    return store.write_batches(
-        graph, out, store.create_people, progress=advance, batch_rows=store.PEOPLE_BATCH_ROWS
-    )
+    return store.write_batches(graph, out, store.create_people, progress=advance)

@@ -2,9 +2,9 @@
 
 The order is what makes "nothing written when any row is bad" hold without one giant
 transaction: every check (the models, the rules, the references, what is already held) runs
-before the first write. Writes then go in batches (5 000 people, or 1 000 history rows), each
-batch one transaction; should the server fail halfway, running the same import again finishes
-it, because rows already held are skipped (people by e-mail or id, everything else by id).
+before the first write. Writes then go in batches of about a thousand rows, each batch one
+transaction; should the server fail halfway, running the same import again finishes it, because
+rows already held are skipped (people by e-mail or id, everything else by id).
 """
 
 from __future__ import annotations

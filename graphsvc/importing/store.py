@@ -1,9 +1,9 @@
 """The import's repository: batched look-ups and `UNWIND` writes from `cypher/import/`.
 
 Look-ups take a whole file's keys in chunks (one round trip per 20 000 keys) and writes take
-batches of a thousand rows (five thousand new people) per transaction: large enough that the
-round trip and the commit are paid rarely, small enough that a transaction's state stays far
-below the server's heap.
+batches of about a thousand rows per transaction: large enough that the round trip is paid
+rarely, small enough that a transaction's state stays far below the server's heap (5 000 new
+people a batch measured no faster than 1 000).
 """
 
 from __future__ import annotations
@@ -20,10 +20,6 @@ from graphsvc.graph.queries import Query, queries
 Q = getattr(queries, "import")  # the folder is `cypher/import/`; `import` is a keyword
 LOOKUP_CHUNK = 20_000
 BATCH_ROWS = 1_000
-PEOPLE_BATCH_ROWS = 5_000
-"""New people go in larger batches: each one's transaction state is small (a node and about six
-edges), and the per-transaction work (commit, the shared counts) is then paid a fifth as often;
-measured at 10k people, 5 000 a batch took half the server time of 1 000."""
 T = TypeVar("T")
 Progress = Callable[[int], None]
 
@@ -88,10 +84,11 @@ def write_batches(
     write: Callable[[Tx, list[dict[str, Any]]], None],
     *,
     progress: Progress | None = None,
-    batch_rows: int = BATCH_ROWS,
+    batch_rows: int | None = None,
 ) -> int:
-    """Writes the rows in batches, each one transaction (retried whole on transient errors)."""
-    for part in chunks(rows, batch_rows):
+    """Writes the rows in batches (of `BATCH_ROWS` unless told), each one transaction (retried
+    whole on transient errors)."""
+    for part in chunks(rows, batch_rows or BATCH_ROWS):
         batch = list(part)
 
         def work(tx: Tx, batch: list[dict[str, Any]] = batch) -> None:
