@@ -6,8 +6,9 @@ programme in it again and again, and refuses a database that holds anyone but de
 Building a 100k programme takes a while on two cores, so two narrower runs reuse what is there:
 `--loaded SIZE` measures candidates, the report, HTTP and pages on a demo programme of SIZE people
 already loaded (`graphsvc seed --demo --people SIZE`; nothing is wiped, the pages measure adds its
-relay tree), and `--batch-only` measures the batch alone (it loads its own waiting list).
-With `--loaded`, `--only` keeps one of those measures.
+relay tree), `--batch-only` measures the batch alone (it loads its own waiting list), and
+`--import-only SIZE` the people import alone (`--quick`: one run and a 50-row baseline). With
+`--loaded`, `--only` keeps one of its measures.
 """
 
 from __future__ import annotations
@@ -111,6 +112,12 @@ def main() -> int:
         help="measure the demo programme of SIZE people already loaded; no import, no batch",
     )
     narrow.add_argument("--batch-only", action="store_true", help="measure the batch alone")
+    narrow.add_argument(
+        "--import-only",
+        type=int,
+        metavar="SIZE",
+        help="measure the people import of SIZE people alone (wipes the programme)",
+    )
     parser.add_argument(
         "--only",
         action="append",
@@ -152,7 +159,7 @@ def main() -> int:
             )
             return 2
         p = replace(p, sizes=(args.loaded,))
-    if args.batch_only:
+    if args.batch_only or args.import_only is not None:
         p = replace(p, sizes=())
     if args.pyvis_limit is not None:
         p = replace(p, pyvis_limit=args.pyvis_limit)
@@ -230,8 +237,20 @@ def main() -> int:
             measures = [(name, work) for name, work in measures if name.startswith(starts)]
         for name, work in measures:
             figures += attempt(name, work, skipped)
+    if args.import_only is not None:
+        figures += attempt(
+            f"import {args.import_only:,} people",
+            partial(
+                measure_people,
+                graph,
+                size=args.import_only,
+                repeats=p.import_repeats,
+                baseline_rows=p.baseline_rows,
+            ),
+            skipped,
+        )
     waiting, openers = p.batch
-    if args.loaded is None:  # the batch loads its own waiting list over the programme
+    if args.loaded is None and args.import_only is None:  # the batch loads its own programme
         figures += attempt(
             "batch matching",
             partial(
@@ -254,6 +273,8 @@ def main() -> int:
         kind += f"-loaded{args.loaded}" + "".join(f"-{word}" for word in args.only or [])
     elif args.batch_only:
         kind += "-batch"
+    elif args.import_only is not None:
+        kind += f"-import{args.import_only}"
     out = RESULTS / f"{stamp}-{kind}.json"
     out.write_text(
         json.dumps(

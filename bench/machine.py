@@ -49,6 +49,11 @@ def _neo4j_memory(graph: Graph) -> str:
     return f"heap {heap}, page cache {cache}"
 
 
+def server_cpu_seconds(graph: Graph) -> float:
+    """CPU seconds the database server's process has used since it started."""
+    return float(graph.read(Q.server_cpu)[0]["nanoseconds"]) / 1e9
+
+
 def describe(graph: Graph) -> dict[str, Any]:
     """The machine and the database, for the results file."""
     server = graph.driver.get_server_info()

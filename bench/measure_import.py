@@ -7,6 +7,7 @@ import statistics
 import time
 
 from bench.baseline import import_one_by_one
+from bench.machine import server_cpu_seconds
 from bench.programme import UNTIL, load_programme, people_rows, programme_of
 from bench.timing import Figure, timed
 from graphsvc.graph.db import Graph
@@ -64,11 +65,15 @@ def measure_people(graph: Graph, *, size: int, repeats: int, baseline_rows: int)
         for c in programme.people
     )
     phases = PhaseTimer()
-    whole = timed(
-        lambda: phases.finish(import_rows(graph, "people", raws, at=at, progress=phases)),
-        repeats,
-        before=lambda: wipe_programme(graph),
-    )
+    cpu: dict[str, list[float]] = {"server": [], "client": []}
+
+    def run() -> None:
+        server, client = server_cpu_seconds(graph), time.process_time()
+        phases.finish(import_rows(graph, "people", raws, at=at, progress=phases))
+        cpu["server"].append(round(server_cpu_seconds(graph) - server, 2))
+        cpu["client"].append(round(time.process_time() - client, 2))
+
+    whole = timed(run, repeats, before=lambda: wipe_programme(graph))
     wipe_programme(graph)
     good = people_import.check(graph, raws, at).good
     sample = people_import.to_write_rows(good[:baseline_rows], at=at)
@@ -97,6 +102,9 @@ def measure_people(graph: Graph, *, size: int, repeats: int, baseline_rows: int)
                 "seconds": whole.runs,
                 "edges_per_run": edges,
                 "edges_per_second": round(edges / whole.median),
+                "nodes_and_edges_per_second": round((size + edges) / whole.median),
+                "server_cpu_seconds": cpu["server"],
+                "client_cpu_seconds": cpu["client"],
                 "checking_seconds": [round(s, 2) for s in phases.seconds["checking"]],
                 "writing_seconds": [round(s, 2) for s in phases.seconds["writing"]],
                 "write_only_people_per_second": round(

@@ -5,21 +5,27 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+import random
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from graphsvc.errors import Conflict
+from graphsvc.graph import people as people_repo
 from graphsvc.graph.db import Graph
 from graphsvc.graph.queries import queries
+from graphsvc.graph.schema import wipe_programme
 from graphsvc.importing import people as people_import
+from graphsvc.importing import store
 from graphsvc.importing.formats import person_cells
 from graphsvc.importing.report import RowsRejected
 from graphsvc.importing.rows import write_rows
-from graphsvc.importing.service import import_text
+from graphsvc.importing.service import import_text, read_kind
 from graphsvc.services import people
 from tests import factories
+from tests.queries import Q
 
 
 def people_csv(*bodies: dict[str, Any], delimiter: str = ",") -> str:
@@ -176,3 +182,64 @@ def test_kept_ids_are_used_and_an_erased_person_is_never_brought_back(graph: Gra
     again = import_text(graph, "people", people_csv(body)).report
     assert (again.written, again.skipped) == (0, 1)
     assert people.get_person(graph, "p_history_0001").erased
+
+
+def stored(graph: Graph) -> tuple[list[Any], list[Any]]:
+    """Every person whole (labels and edges sorted) and every reference node's count."""
+    persons = [
+        (r["id"], sorted(r["labels"]), r["props"], sorted(r["edges"]))
+        for r in graph.read(Q.people_as_written)
+    ]
+    counts = sorted(
+        (sorted(r["labels"]), r["key"], r["door_openers"] or 0)
+        for r in graph.read(Q.reference_counts)
+    )
+    return persons, counts
+
+
+def test_imported_people_are_stored_exactly_as_sign_up_stores_them(
+    graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng, towns = random.Random(11), factories.municipality_keys()
+    bodies = [
+        *(factories.random_door_opener(rng, towns) for _ in range(12)),
+        *(factories.random_participant(rng, towns) for _ in range(12)),
+        factories.participant(
+            roles=["door_opener", "participant"],
+            work_years=12,
+            established_in_sweden=True,
+            industries=["86", "62"],
+            work_place="0180",
+            education={"level": "master", "fields": ["0913", "0613", "0913"]},
+            signed_up_at="2024-02-29",
+        ),
+    ]
+    kept = [{**body, "id": f"p_kept_{i:03d}"} for i, body in enumerate(bodies)]
+    at = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
+    raws, unreadable = read_kind("people", people_csv(*kept))
+    checked = people_import.check(graph, raws, at)
+    assert not unreadable and not checked.errors and len(checked.good) == len(kept)
+    monkeypatch.setattr(store, "BATCH_ROWS", 7)  # later batches raise earlier counts
+    assert people_import.write(graph, checked.good, at, None) == len(kept)
+    imported = stored(graph)
+    wipe_programme(graph)
+    rows = people_import.to_write_rows(checked.good, at=at)
+    graph.transaction(lambda tx: people_repo.save_people(tx, rows=rows))
+    signed_up = stored(graph)
+    assert len(imported[0]) == len(kept) and any(n for _, _, n in imported[1])
+    assert imported == signed_up
+
+
+def test_somebody_signing_up_between_check_and_write_fails_the_batch_not_the_person(
+    graph: Graph,
+) -> None:
+    late, other = factories.participant(), factories.door_opener()
+    raws, _ = read_kind("people", people_csv(late, other))
+    at = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
+    checked = people_import.check(graph, raws, at)
+    factories.sign_up(graph, late)
+    with pytest.raises(Conflict):
+        people_import.write(graph, checked.good, at, None)
+    assert count_people(graph) == 1
+    again = import_text(graph, "people", people_csv(late, other)).report
+    assert (again.written, again.skipped) == (1, 1) and count_people(graph) == 2
