@@ -189,7 +189,7 @@ def _domain_errors() -> Iterator[None]:
     try:
         yield
     except (ResultFailedError, TransactionError) as exc:
-        # Raised in place of the real error when a failed unit is cleaned up; judge by that.
+        # Raised in place of the real error when a failed transaction is used or committed.
         _raise_domain_error(exc.__cause__ or exc.__context__, exc)
         raise
     except Exception as exc:
