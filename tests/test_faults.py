@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from fastapi.testclient import TestClient
 from graphsvc import clock, localdb
 from graphsvc.api.app import create_app
 from graphsvc.graph import people as people_repo
-from graphsvc.graph.db import Graph, Tx
+from graphsvc.graph.db import ACQUISITION_TIMEOUT_SECONDS, POOL_SIZE, Graph, Tx
 from graphsvc.models.person import PersonCreate
 from graphsvc.services import tokens
 from graphsvc.settings import Settings
@@ -86,3 +88,23 @@ def test_a_failure_inside_a_transaction_leaves_nothing_written(graph: Graph) -> 
     with pytest.raises(Boom):
         graph.transaction(work)
     assert people_repo.get_people(graph, ids=["p_half"]) == []
+
+
+def test_a_request_that_finds_no_free_connection_is_503_busy_in_bounded_time(
+    graph: Graph, staff: TestClient
+) -> None:
+    """Every connection of the pool held by open transactions: a request waits for one no longer
+    than the acquisition timeout (for its own work, and again for its audit event) and is
+    refused with a 503 and Retry-After, instead of hanging or failing with a driver error."""
+    with ExitStack() as held:
+        for _ in range(POOL_SIZE):
+            session = held.enter_context(graph.driver.session(database=graph.database))
+            held.enter_context(session.begin_transaction()).run("RETURN 1").consume()
+        started = time.monotonic()
+        refused = staff.post("/api/v1/people", json=factories.participant())
+        waited = time.monotonic() - started
+    assert refused.status_code == 503, refused.text
+    assert refused.headers["Retry-After"] == "5"
+    assert "try again" in refused.json()["detail"]
+    assert waited < 2 * ACQUISITION_TIMEOUT_SECONDS + 10
+    assert staff.post("/api/v1/people", json=factories.participant()).status_code == 201

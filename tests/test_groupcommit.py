@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from graphsvc.errors import Busy
 from graphsvc.services.groupcommit import GroupCommit
 
 WAIT = 30.0  # seconds a test waits for a thread before it fails; never reached when it passes
@@ -96,3 +97,35 @@ def test_a_lone_caller_writes_at_once_and_sees_the_error() -> None:
     commit.submit(1)
     commit.submit(2)
     assert written == [[1], [2]]
+
+
+def test_callers_behind_a_write_that_hangs_give_up_in_bounded_time_as_busy() -> None:
+    """A write that never ends (a pool that hands out no connection) must not hold the callers
+    queued behind it: each gets `Busy` once its patience runs out, and an item still queued is
+    dropped, so it is not written later behind an answer that already said it was not."""
+    store = Store()
+    commit = GroupCommit(store.write, patience=0.3)
+    outcome: dict[int, str] = {}
+
+    def one(item: int) -> None:
+        try:
+            commit.submit(item)
+            outcome[item] = "written"
+        except Busy:
+            outcome[item] = "busy"
+
+    leader = threading.Thread(target=one, args=(0,))
+    leader.start()
+    assert store.entered.wait(WAIT)
+    queued = [threading.Thread(target=one, args=(i,)) for i in (1, 2)]
+    for thread in queued:
+        thread.start()
+    for thread in queued:
+        thread.join(WAIT)
+    assert outcome == {1: "busy", 2: "busy"}
+    assert commit._pending == []
+    store.release.set()  # the hanging write ends; the leader's own item is still stored
+    leader.join(WAIT)
+    assert outcome[0] == "written" and store.batches == [[0]]
+    commit.submit(3)  # and the next caller leads a write of its own
+    assert store.batches == [[0], [3]]

@@ -69,15 +69,15 @@ def test_a_deadlock_inside_a_graph_transaction_is_retried_whole(
     barrier, tries = threading.Barrier(2), dict[str, int]()
     outcomes = _run_both(graph, _crossing(a, b, barrier, tries), _crossing(b, a, barrier, tries))
     assert outcomes == [f"{a}>{b}", f"{b}>{a}"]
-    assert sorted(tries.values()) == [1, 2]  # Neo4j chose one victim; the driver ran it again
+    assert sorted(tries.values()) == [1, 2]  # Neo4j chose one victim; the Graph ran it again
 
 
 def test_a_transient_error_swallowed_inside_the_work_is_still_retried(
     graph: Graph, two_people: tuple[str, str]
 ) -> None:
     """Code that catches the deadlock inside the transaction function and runs on gets the
-    driver's non-retryable 'Transaction failed' (or a spoilt result); the Graph hands the
-    deadlock itself back to the driver, so the unit is retried instead of failing."""
+    driver's non-retryable 'Transaction failed' (or a spoilt result); the Graph finds the
+    deadlock behind it, so the unit is retried instead of failing."""
     a, b = two_people
     barrier, tries = threading.Barrier(2), dict[str, int]()
 
@@ -100,10 +100,10 @@ def test_a_transient_error_swallowed_inside_the_work_is_still_retried(
 
 @pytest.fixture
 def impatient_graph(neo4j_credentials: tuple[str, str, str]) -> Iterator[Graph]:
-    """The same database through a driver that never retries."""
+    """The same database through a graph that never retries."""
     uri, user, password = neo4j_credentials
-    driver = GraphDatabase.driver(uri, auth=(user, password), max_transaction_retry_time=0)
-    yield Graph(driver, "neo4j")
+    driver = GraphDatabase.driver(uri, auth=(user, password))
+    yield Graph(driver, "neo4j", retry_seconds=0)
     driver.close()
 
 

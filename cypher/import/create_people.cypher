@@ -4,8 +4,9 @@
 // `door_openers` count raised. Shaped for a first load: CREATE where save_person must MERGE and
 // delete (nothing is there to find), each reference list matched through its index in one
 // look-up, and every count written once for the whole batch instead of once per door-opener who
-// reaches it (a batch of a thousand raises Swedish a few hundred times). A person written meanwhile under the same id or e-mail fails the
-// batch on the uniqueness constraint; importing the file again then skips them.
+// reaches it (a batch of a thousand raises Swedish a few hundred times). A person written
+// meanwhile under the same id or e-mail fails the batch on the uniqueness constraint; importing
+// the file again then skips them.
 UNWIND $rows AS row
 CREATE (p:Person {id: row.id})
 SET p += row.props,

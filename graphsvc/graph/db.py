@@ -1,28 +1,43 @@
 """The one driver of a process and the three ways the repositories use it.
 
 Reads are routed as reads so that a cluster can spread them; writes that belong together run
-in one managed transaction, so a fault in the middle leaves nothing half-written.
+in one transaction, so a fault in the middle leaves nothing half-written.
 
-Transient errors (a deadlock, a lock timeout, a leader switch) are retried whole by the driver's
-managed transactions, which retry only what they see raised from the transaction function as a
-retryable `Neo4jError`. So nothing inside a transaction function may catch, wrap or convert a
-driver error: domain errors are made out of driver errors here, after the driver has given up,
-and a transaction function that reads a result the failure has already spoilt (the driver then
-raises `ResultFailedError`, a non-retryable `DriverError`, with the real error as its cause)
-gets the real error handed back to the driver by `_unspoilt`. The driver's own clean-up of a
-failed unit can raise that disguise too, past its retry; `_managed` retries those units itself.
+Every unit of work runs here in an explicit transaction that this module commits and retries
+itself, rather than in the driver's managed transactions (`execute_query`, `execute_write`), to
+keep clear of a defect in the driver (neo4j 6.4.1) that hung the service under concurrency.
+When a query fails inside a transaction (a duplicate e-mail, a deadlock), the driver's error
+handler already gives the session's connection back to the pool; the managed transaction then
+"closes" the failed transaction through the connection it still holds, checking it with
+`defunct()` and, unless it looks reset, sending a ROLLBACK and reading replies. By then another
+thread may have taken that connection from the pool: two threads then use one socket at once, a
+ROLLBACK lands in the other thread's transaction, replies are read by the wrong thread, and the
+socket's timeout is left blocking by two concurrent `at_eof` checks. Threads wait for replies
+that never come and hold their connections for good; the pool runs dry and every request waits
+(seen as a hang behind the audit trail's group commit, and as `ConnectionAcquisitionTimeoutError`
+with fifty concurrent sign-ups). An explicit transaction is never touched after a failure here:
+the session, on closing, rolls back only a transaction whose connection it still holds, which
+is exactly when the driver's error handler has not run.
+
+Transient errors (a deadlock, a lock timeout, a leader switch, a lost connection) are retried
+whole, with growing pauses, for up to `RETRY_SECONDS`. A retryable error may come in disguise:
+a unit that reads a result the failure has spoilt, or commits a failed transaction, gets a
+non-retryable `ResultFailedError` or `TransactionError` with the real error as its cause, so the
+cause decides. Domain errors are made out of driver errors once retrying is given up.
 """
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import neo4j
-from neo4j import GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j import GraphDatabase
 from neo4j.exceptions import (
+    ConnectionAcquisitionTimeoutError,
     ConstraintError,
     DriverError,
     Neo4jError,
@@ -39,22 +54,33 @@ from graphsvc.graph.queries import Query
 
 T = TypeVar("T")
 Row = dict[str, Any]
-SPOILT_RETRIES = 5
-SPOILT_BACKOFF_SECONDS = 0.2
-LOOKUP_RETRIES = 2
+RETRY_SECONDS = 30.0  # as long as the driver's own managed transactions retry
+FIRST_RETRY_PAUSE_SECONDS = 0.2  # doubled after each try, with a fifth of jitter either way
+POOL_SIZE = 64
+# How long a unit of work waits for a free connection before it is refused as `Busy` (a 503 with
+# Retry-After): the driver's default, a minute, would hold a request that long and then fail it.
+ACQUISITION_TIMEOUT_SECONDS = 10.0
 
 
 class Graph:
     """The process's connection to Neo4j: a driver and the database it talks to."""
 
-    def __init__(self, driver: neo4j.Driver, database: str) -> None:
+    def __init__(
+        self, driver: neo4j.Driver, database: str, *, retry_seconds: float = RETRY_SECONDS
+    ) -> None:
         self.driver = driver
         self.database = database
+        self.retry_seconds = retry_seconds
 
     @classmethod
     def connect(cls, uri: str, user: str, password: str, database: str) -> Graph:
         """Opens the driver; `verify` is left to the caller so start-up can report clearly."""
-        driver = GraphDatabase.driver(uri, auth=(user, password), max_connection_pool_size=64)
+        driver = GraphDatabase.driver(
+            uri,
+            auth=(user, password),
+            max_connection_pool_size=POOL_SIZE,
+            connection_acquisition_timeout=ACQUISITION_TIMEOUT_SECONDS,
+        )
         return cls(driver, database)
 
     def verify(self) -> None:
@@ -70,52 +96,19 @@ class Graph:
 
     def read(self, query: Query, **params: Any) -> list[Row]:
         """Runs one read query, routed to a reader, and returns its rows as dicts."""
-        return self._execute(query, params, RoutingControl.READ)
+        return self._unit(lambda tx: tx.run(query, **params), neo4j.READ_ACCESS)
 
     def write(self, query: Query, **params: Any) -> list[Row]:
         """Runs one write query in its own transaction."""
-        return self._execute(query, params, RoutingControl.WRITE)
+        return self._unit(lambda tx: tx.run(query, **params), neo4j.WRITE_ACCESS)
 
     def transaction(self, work: Callable[[Tx], T]) -> T:
-        """Runs `work` in one managed write transaction; retried whole on transient errors."""
-
-        def unit(tx: ManagedTransaction) -> T:
-            with _unspoilt():
-                return work(Tx(tx))
-
-        return self._managed(lambda session: session.execute_write(unit), neo4j.WRITE_ACCESS)
+        """Runs `work` in one write transaction; retried whole on transient errors."""
+        return self._unit(work, neo4j.WRITE_ACCESS)
 
     def read_transaction(self, work: Callable[[Tx], T]) -> T:
-        """Runs `work` in one managed read transaction, so several reads see one snapshot."""
-
-        def unit(tx: ManagedTransaction) -> T:
-            with _unspoilt():
-                return work(Tx(tx))
-
-        return self._managed(lambda session: session.execute_read(unit), neo4j.READ_ACCESS)
-
-    def _managed(self, call: Callable[[neo4j.Session], T], access_mode: str) -> T:
-        """Runs one managed transaction in a fresh session, driver errors made domain errors;
-        and again, a few times, when a transient error reached us in disguise.
-
-        The driver retries what the transaction function raises, but when it rolls a failed
-        unit back it may read the failed result once more and raise `ResultFailedError` in
-        place of the real error, past its own retry (seen with fifty concurrent sign-ups).
-        """
-        for attempt in range(SPOILT_RETRIES + 1):
-            try:
-                with (
-                    _domain_errors(),
-                    self.driver.session(
-                        database=self.database, default_access_mode=access_mode
-                    ) as session,
-                ):
-                    return call(session)
-            except Busy as exc:
-                if attempt == SPOILT_RETRIES or not _spoilt(exc):
-                    raise
-                time.sleep(SPOILT_BACKOFF_SECONDS * (attempt + 1))
-        raise AssertionError("unreachable")
+        """Runs `work` in one read transaction, so several reads see one snapshot."""
+        return self._unit(work, neo4j.READ_ACCESS)
 
     def autocommit(self, query: Query, **params: Any) -> None:
         """Runs a self-batching query (`CALL ... IN TRANSACTIONS`), which needs auto-commit."""
@@ -125,50 +118,62 @@ class Graph:
     def lookup(self, query: Query, **params: Any) -> list[Row]:
         """Runs one short read in an auto-commit transaction and returns its rows as dicts.
 
-        For the reads a busy API serves most (a person by id): `read` sends BEGIN, RUN and PULL
-        and then COMMIT, two round trips and four messages for the driver to pack and Neo4j to
-        handle; here RUN and PULL are all, which costs both sides about a fifth less per read.
-        It shares `read`'s bookmarks, so it sees what this process wrote before. The driver
-        retries no auto-commit transaction, so a retryable failure is retried here.
+        For the reads a busy API serves most (a person by id): `read` sends BEGIN, waits for its
+        reply, then RUN, PULL and COMMIT, two round trips and four messages for the driver to
+        pack and Neo4j to handle; here RUN and PULL are all, which costs both sides about a
+        fifth less per read. It shares `read`'s bookmarks, so it sees what this process wrote
+        before, and is retried as every unit is.
         """
-        bookmarks = self.driver.execute_query_bookmark_manager
-        for attempt in range(LOOKUP_RETRIES + 1):
-            try:
-                with (
-                    _domain_errors(),
-                    self.driver.session(
-                        database=self.database,
-                        default_access_mode=neo4j.READ_ACCESS,
-                        bookmark_manager=bookmarks,
-                    ) as session,
-                ):
-                    return [
-                        record.data()
-                        for record in session.run(query.text, for_driver(query.bind(params)))
-                    ]
-            except (Busy, Unavailable):
-                if attempt == LOOKUP_RETRIES:
-                    raise
-                time.sleep(SPOILT_BACKOFF_SECONDS * (attempt + 1))
-        raise AssertionError("unreachable")
 
-    def _execute(
-        self, query: Query, params: dict[str, Any], routing: RoutingControl
-    ) -> list[Row]:
+        def attempt() -> list[Row]:
+            with self.driver.session(
+                database=self.database,
+                default_access_mode=neo4j.READ_ACCESS,
+                bookmark_manager=self.driver.execute_query_bookmark_manager,
+            ) as session:
+                result = session.run(query.text, for_driver(query.bind(params)))
+                return [record.data() for record in result]
+
+        return self._retrying(attempt)
+
+    def _unit(self, work: Callable[[Tx], T], access_mode: str) -> T:
+        """Runs `work` in a transaction until it commits, a non-transient error ends it, or
+        retrying runs out; driver errors leave as domain errors."""
+        return self._retrying(lambda: self._attempt(work, access_mode))
+
+    def _retrying(self, attempt: Callable[[], T]) -> T:
+        """Calls `attempt` again, with growing pauses, while it fails with a transient error and
+        `retry_seconds` last; driver errors leave as domain errors."""
+        give_up_at = time.monotonic() + self.retry_seconds
+        pause = FIRST_RETRY_PAUSE_SECONDS
         with _domain_errors():
-            records, _, _ = self.driver.execute_query(
-                query.text,
-                for_driver(query.bind(params)),
-                routing_=routing,
-                database_=self.database,
-            )
-        return [record.data() for record in records]
+            while True:
+                try:
+                    return attempt()
+                except (Neo4jError, DriverError) as exc:
+                    if not _retryable(exc) or time.monotonic() + pause > give_up_at:
+                        raise
+                time.sleep(pause * random.uniform(0.8, 1.2))  # noqa: S311 - jitter, not a secret
+                pause *= 2
+
+    def _attempt(self, work: Callable[[Tx], T], access_mode: str) -> T:
+        """One try in a fresh session. After a failure the transaction is left alone: closing
+        the session rolls it back when, and only when, its connection is still the session's."""
+        with self.driver.session(
+            database=self.database,
+            default_access_mode=access_mode,
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+        ) as session:
+            tx = session.begin_transaction()
+            done = work(Tx(tx))
+            tx.commit()
+            return done
 
 
 class Tx:
-    """A managed transaction that only runs named queries."""
+    """A transaction that only runs named queries."""
 
-    def __init__(self, tx: ManagedTransaction) -> None:
+    def __init__(self, tx: neo4j.Transaction) -> None:
         self._tx = tx
 
     def run(self, query: Query, **params: Any) -> list[Row]:
@@ -186,17 +191,10 @@ class Tx:
         return [dict(zip(keys, record, strict=True)) for record in result]
 
 
-@contextmanager
-def _unspoilt() -> Iterator[None]:
-    """Inside a transaction function: hands the driver the transient error itself when all it
-    would see is a result or transaction spoilt by it, so that the transaction is retried."""
-    try:
-        yield
-    except DriverError as exc:
-        cause = None if exc.is_retryable() else _retryable_cause(exc)
-        if cause is None:
-            raise
-        raise cause from exc
+def _retryable(exc: BaseException) -> bool:
+    """Whether a driver error is transient, itself or in disguise."""
+    retryable = isinstance(exc, (Neo4jError, DriverError)) and exc.is_retryable()
+    return retryable or _retryable_cause(exc) is not None
 
 
 def _retryable_cause(exc: BaseException) -> BaseException | None:
@@ -217,17 +215,12 @@ def _domain_errors() -> Iterator[None]:
     try:
         yield
     except (ResultFailedError, TransactionError) as exc:
-        # Raised in place of the real error when a failed unit is cleaned up; judge by that.
+        # Raised in place of the real error when a failed transaction is used or committed.
         _raise_domain_error(exc.__cause__ or exc.__context__, exc)
         raise
     except Exception as exc:
         _raise_domain_error(exc, exc)
         raise
-
-
-def _spoilt(exc: Busy) -> bool:
-    """Whether the transient error came in disguise, so the driver could not have retried it."""
-    return isinstance(exc.__cause__, (ResultFailedError, TransactionError))
 
 
 def _raise_domain_error(error: BaseException | None, raised: BaseException) -> None:
@@ -238,6 +231,8 @@ def _raise_domain_error(error: BaseException | None, raised: BaseException) -> N
         raise Unavailable(f"Neo4j does not answer: {error}") from raised
     if isinstance(error, TransientError):
         raise Busy(f"Neo4j stayed busy after retries: {error.code}") from raised
+    if isinstance(error, ConnectionAcquisitionTimeoutError):
+        raise Busy(f"no free connection to Neo4j: {error}") from raised
 
 
 def _constraint_message(exc: ConstraintError) -> str:
