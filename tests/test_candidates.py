@@ -6,6 +6,7 @@ import contextlib
 import csv
 import math
 import random
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -297,15 +298,33 @@ def _km(a: str, b: str) -> float:
     return 2 * 6378140.0 * math.asin(math.sqrt(h)) / 1000
 
 
+def _degrees(bodies: Iterable[dict[str, Any]]) -> dict[tuple[str, str], int]:
+    """How many of the door-openers reach each neighbour: the rarity the score divides by."""
+    degree: dict[tuple[str, str], int] = {}
+    for body in bodies:
+        for n in _neighbours(body):
+            degree[n] = degree.get(n, 0) + 1
+    return degree
+
+
+def _nearness(me: dict[str, Any], body: dict[str, Any]) -> tuple[str, float | None]:
+    """The place relation of two people and, when in different counties, their distance."""
+    homes = [k for k in (me["home_place"], me["work_place"]) if k]
+    theirs = [k for k in (body["home_place"], body["work_place"]) if k]
+    if set(homes) & set(theirs):
+        return "same_municipality", None
+    if {PLACES[k]["parent"] for k in homes} & {PLACES[k]["parent"] for k in theirs}:
+        return "same_county", None
+    if homes and theirs:
+        return "other", min(_km(a, b) for a in homes for b in theirs)
+    return "other", None
+
+
 def _expected(
     me: dict[str, Any], door_openers: dict[str, dict[str, Any]], mode: str
 ) -> dict[str, float]:
-    degree: dict[tuple[str, str], int] = {}
-    for body in door_openers.values():
-        for n in _neighbours(body):
-            degree[n] = degree.get(n, 0) + 1
+    degree = _degrees(door_openers.values())
     mine = _neighbours(me)
-    homes = [k for k in (me["home_place"], me["work_place"]) if k]
     found: dict[str, float] = {}
     for did, body in door_openers.items():
         if mode != "any" and mode not in body["meeting_modes"]:
@@ -317,14 +336,7 @@ def _expected(
             shared.append(SharedNeighbour("language", len(door_openers)))
         if not any(s.kind == "language" for s in shared):
             continue
-        theirs = [k for k in (body["home_place"], body["work_place"]) if k]
-        place, km = "other", None
-        if set(homes) & set(theirs):
-            place = "same_municipality"
-        elif {PLACES[k]["parent"] for k in homes} & {PLACES[k]["parent"] for k in theirs}:
-            place = "same_county"
-        elif homes and theirs:
-            km = min(_km(a, b) for a in homes for b in theirs)
+        place, km = _nearness(me, body)
         found[did] = score(shared, place=place, distance_km=km, weights=W, mode=mode)  # type: ignore[arg-type]
     return found
 

@@ -19,7 +19,7 @@ from graphsvc.services import candidates, people
 from graphsvc.services.candidates import SharedNeighbour, score
 from tests import factories
 from tests.factories import sign_up
-from tests.test_candidates import PLACES, STAFF, W, _expected, _km, _neighbours
+from tests.test_candidates import STAFF, W, _degrees, _expected, _nearness, _neighbours
 
 RECOUNT = """
 MATCH (n) WHERE n:Language OR n:Industry OR n:Field
@@ -65,22 +65,11 @@ def _counts_disagree(graph: Graph) -> list[dict[str, Any]]:
 
 def _pair_score(me: dict[str, Any], body: dict[str, Any], all_door_openers: list[Any]) -> float:
     """What a proposal's pair score should be: the formula, excluding nothing, mode `any`."""
-    degree: dict[tuple[str, str], int] = {}
-    for other in all_door_openers:
-        for n in _neighbours(other):
-            degree[n] = degree.get(n, 0) + 1
+    degree = _degrees(all_door_openers)
     shared = [SharedNeighbour(n[0], degree[n]) for n in _neighbours(me) & _neighbours(body)]
     if "sv" in me["languages"]:
         shared.append(SharedNeighbour("language", len(all_door_openers)))
-    homes = [k for k in (me["home_place"], me["work_place"]) if k]
-    theirs = [k for k in (body["home_place"], body["work_place"]) if k]
-    place, km = "other", None
-    if set(homes) & set(theirs):
-        place = "same_municipality"
-    elif {PLACES[k]["parent"] for k in homes} & {PLACES[k]["parent"] for k in theirs}:
-        place = "same_county"
-    elif homes and theirs:
-        km = min(_km(a, b) for a in homes for b in theirs)
+    place, km = _nearness(me, body)
     return score(shared, place=place, distance_km=km, weights=W)  # type: ignore[arg-type]
 
 
