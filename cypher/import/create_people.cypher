@@ -1,12 +1,12 @@
 // Creates people the import has checked are new (nobody holds their id or e-mail), written as
-// `people/save_person` writes them: the same properties, role labels, edges to reference data and
-// stored neighbour and municipality keys, and each reached language's, industry's and field's
-// `door_openers` count raised. Shaped for a first load: CREATE where save_person must MERGE and
-// delete (nothing is there to find), each reference list matched through its index in one
-// look-up, and every count written once for the whole batch instead of once per door-opener who
-// reaches it (a batch of a thousand raises Swedish a few hundred times). A person written
-// meanwhile under the same id or e-mail fails the batch on the uniqueness constraint; importing
-// the file again then skips them.
+// `people/save_person` writes them: the same properties, role labels and edges to reference data,
+// and each reached language's, industry's and field's `door_openers` count raised (the stored keys
+// follow in `people/keep_neighbour_keys`, as after save_person). Shaped for a first load: CREATE
+// where save_person must MERGE and delete (nothing is there to find), each reference list matched
+// through its index in one look-up, and every count written once for the whole batch instead of
+// once per door-opener who reaches it (a batch of a thousand raises Swedish a few hundred times). A
+// person written meanwhile under the same id or e-mail fails the batch on the uniqueness
+// constraint; importing the file again then skips them.
 UNWIND $rows AS row
 CREATE (p:Person {id: row.id})
 SET p += row.props,
@@ -27,17 +27,6 @@ CALL (p, row) {
 }
 CALL (p, row) { MATCH (n:Place:Municipality {key: row.home_place}) CREATE (p)-[:LIVES_IN]->(n) }
 CALL (p, row) { MATCH (n:Place:Municipality {key: row.work_place}) CREATE (p)-[:WORKS_IN]->(n) }
-// The keys the candidate query scores by, as save_person keeps them.
-CALL (p) {
-  SET p.neighbour_keys = COLLECT {
-        MATCH (p)-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]->()-[:PART_OF*0..2]->(n)
-        WITH DISTINCT n
-        RETURN CASE WHEN n:Language THEN 'language:' WHEN n:Industry THEN 'industry:'
-                    ELSE 'field:' END + n.key AS key
-        ORDER BY key },
-      p.municipality_keys = COLLECT {
-        MATCH (p)-[:LIVES_IN|WORKS_IN]->(m:Municipality) RETURN DISTINCT m.key AS key ORDER BY key }
-}
 WITH p WHERE p:DoorOpener
 MATCH (p)-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]->()-[:PART_OF*0..2]->(n)
 WITH DISTINCT p, n

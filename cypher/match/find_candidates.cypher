@@ -87,7 +87,7 @@ CALL (p, door_openers) {
                                   WHEN n:Division THEN 'industry_division'
                                   WHEN n:Section THEN 'industry_section'
                                   ELSE 'field_' + n.level END,
-                       // As save_person writes a person's `neighbour_keys`.
+                       // As people/keep_neighbour_keys writes `neighbour_keys`.
                        tag: CASE WHEN n:Language THEN 'language:'
                                  WHEN n:Industry THEN 'industry:'
                                  ELSE 'field:' END + n.key}] AS neighbours

@@ -5,12 +5,8 @@
 // point at it or below it: the rarity the candidate score divides by) current in the same
 // transaction, by the difference between what the person reached before and after, so a count
 // is never walked at read time; migration 050 counts those that have none.
-// And it keeps on the person what its edges reach, as keys, so the candidate query scores a
-// door-opener by reading two properties instead of walking its ~20 edges (most of them matches,
-// meetings and doors) to find the five it needs: `neighbour_keys` (every language, industry and
-// field pointed at, and those above it, as 'language:ar', 'industry:86', 'field:0913', since
-// industry and field codes overlap) and `municipality_keys` (home and work). Erasure keeps the
-// edges and so the keys; migration 052 writes them where missing.
+// The stored neighbour and municipality keys follow in `keep_neighbour_keys`, run after it in the
+// same transaction.
 UNWIND $rows AS row
 MERGE (p:Person {id: row.id})
 WITH p, row, p:DoorOpener AS was_door_opener,
@@ -43,16 +39,6 @@ CALL (p, row) {
 // municipalities per row into an index seek (found by the import benchmark).
 CALL (p, row) { MATCH (n:Place:Municipality {key: row.home_place}) MERGE (p)-[:LIVES_IN]->(n) }
 CALL (p, row) { MATCH (n:Place:Municipality {key: row.work_place}) MERGE (p)-[:WORKS_IN]->(n) }
-CALL (p) {
-  SET p.neighbour_keys = COLLECT {
-        MATCH (p)-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]->()-[:PART_OF*0..2]->(n)
-        WITH DISTINCT n
-        RETURN CASE WHEN n:Language THEN 'language:' WHEN n:Industry THEN 'industry:'
-                    ELSE 'field:' END + n.key AS key
-        ORDER BY key },
-      p.municipality_keys = COLLECT {
-        MATCH (p)-[:LIVES_IN|WORKS_IN]->(m:Municipality) RETURN DISTINCT m.key AS key ORDER BY key }
-}
 // Only the counts that change are written, in one order, so concurrent writers do not deadlock.
 CALL (p, was_door_opener, reached_before) {
   WITH p, CASE WHEN was_door_opener THEN reached_before ELSE [] END AS before,

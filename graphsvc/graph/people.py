@@ -67,6 +67,13 @@ def person_row(
 def save_people(tx: Tx, *, rows: list[dict[str, Any]]) -> None:
     """Writes a batch of `person_row`s inside the caller's transaction (UNWIND)."""
     tx.run(Q.save_person, rows=rows)
+    keep_neighbour_keys(tx, person_ids=[row["id"] for row in rows])
+
+
+def keep_neighbour_keys(tx: Tx, *, person_ids: list[str]) -> None:
+    """Stores on these people the keys their edges reach, which the candidate query scores by;
+    every writer of those edges calls it in the transaction that wrote them."""
+    tx.run(Q.keep_neighbour_keys, ids=person_ids)
 
 
 def save_person(

@@ -110,6 +110,7 @@ def _lock_people(tx: Tx, rows: list[dict[str, Any]], *keys: str) -> None:
 def create_people(tx: Tx, rows: list[dict[str, Any]]) -> None:
     """One batch of people checked to be new, as `people.person_row`s (see create_people)."""
     tx.run(Q.create_people, rows=rows)
+    people.keep_neighbour_keys(tx, person_ids=[row["id"] for row in rows])
 
 
 def save_matches(tx: Tx, rows: list[dict[str, Any]]) -> None:
