@@ -158,12 +158,11 @@ CALL (p, door_openers) {
                CASE WHEN b IS NULL OR point.distance(h, t) < b
                     THEN point.distance(h, t) ELSE b END)) / 1000.0
          END AS far_km
-    WITH d, near, far_km, [e IN shared | e {.key, .kind, .degree}] AS hits,
+    WITH d, near, far_km,
+         both_sv OR any(e IN shared WHERE e.kind = 'language') AS shares_language,
          reduce(s = 0.0, e IN shared | s + e.gain)
-           + CASE WHEN both_sv THEN swedish ELSE 0.0 END AS shared_score,
-         [e IN shared WHERE e.kind = 'language' | e.key]
-           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages
-    WITH d, hits, languages,
+           + CASE WHEN both_sv THEN swedish ELSE 0.0 END AS shared_score
+    WITH d, shares_language,
          round(shared_score
            + CASE WHEN $mode = 'digital' THEN 0.0
                   WHEN near = 'same_municipality'
@@ -172,8 +171,8 @@ CALL (p, door_openers) {
                   WHEN far_km IS NULL THEN 0.0
                   ELSE $weights.distance * $weights.distance_scale_km
                        / ($weights.distance_scale_km + far_km) END, 6) AS score
-    WHERE $only_door_opener IS NOT NULL OR size(languages) > 0
-    RETURN collect({d: d, hits: hits, languages: languages, score: score}) AS scored_first
+    WHERE $only_door_opener IS NOT NULL OR shares_language
+    RETURN collect({d: d, score: score}) AS scored_first
   }
   CALL (p, scored_first) {
     UNWIND scored_first AS r
@@ -196,7 +195,7 @@ CALL (p, door_openers) {
   // (English: 4 in 5 door-openers). Whoever shares it is scored; the bar is taken again.
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
        home_keys, county_keys, neighbours, by_language, hubs, county_rest, county_early, first,
-       scored_first,
+       scored_first, best AS stage1_best,
        $only_door_opener IS NULL AND NOT by_language AND size(hubs) > 0
          AND (size(best) < $limit OR swedish + reduce(s = 0.0, e IN hubs | s + e.gain)
               + CASE WHEN by_place THEN $weights.distance ELSE 0.0 END >= best[-1] - 1.0e-6)
@@ -230,12 +229,11 @@ CALL (p, door_openers) {
                CASE WHEN b IS NULL OR point.distance(h, t) < b
                     THEN point.distance(h, t) ELSE b END)) / 1000.0
          END AS far_km
-    WITH d, near, far_km, [e IN shared | e {.key, .kind, .degree}] AS hits,
+    WITH d, near, far_km,
+         both_sv OR any(e IN shared WHERE e.kind = 'language') AS shares_language,
          reduce(s = 0.0, e IN shared | s + e.gain)
-           + CASE WHEN both_sv THEN swedish ELSE 0.0 END AS shared_score,
-         [e IN shared WHERE e.kind = 'language' | e.key]
-           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages
-    WITH d, hits, languages,
+           + CASE WHEN both_sv THEN swedish ELSE 0.0 END AS shared_score
+    WITH d, shares_language,
          round(shared_score
            + CASE WHEN $mode = 'digital' THEN 0.0
                   WHEN near = 'same_municipality'
@@ -244,11 +242,12 @@ CALL (p, door_openers) {
                   WHEN far_km IS NULL THEN 0.0
                   ELSE $weights.distance * $weights.distance_scale_km
                        / ($weights.distance_scale_km + far_km) END, 6) AS score
-    WHERE $only_door_opener IS NOT NULL OR size(languages) > 0
-    RETURN collect({d: d, hits: hits, languages: languages, score: score}) AS scored_early
+    WHERE $only_door_opener IS NOT NULL OR shares_language
+    RETURN collect({d: d, score: score}) AS scored_early
   }
+  // Taken again only when stage 1b added someone: the same rows give the same bar.
   CALL (p, scored_first, scored_early) {
-    UNWIND scored_first + scored_early AS r
+    UNWIND CASE WHEN size(scored_early) > 0 THEN scored_first + scored_early ELSE [] END AS r
     WITH r ORDER BY r.score DESC
     WITH collect(r) AS ranked
     UNWIND ranked AS r
@@ -260,7 +259,7 @@ CALL (p, door_openers) {
           < d.max_active_matches
       AND NOT EXISTS { (p)-[:MATCHED|MET]-(d) }
     WITH score LIMIT $limit
-    RETURN collect(score) AS best
+    RETURN collect(score) AS again
   }
   // Stage 2: only what can still reach the bar (1e-6 covers the rounding of scores).
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
@@ -268,8 +267,11 @@ CALL (p, door_openers) {
        scored_first + scored_early AS scored_first,
        // Whoever shares the hub stage 1b walked is scored already.
        CASE WHEN by_language THEN [] WHEN hub_early THEN hubs[1..] ELSE hubs END AS hubs,
-       CASE WHEN size(best) = $limit THEN best[-1] - 1.0e-6 END AS bar,
+       CASE WHEN size(scored_early) > 0 THEN again ELSE stage1_best END AS best,
        CASE WHEN by_place THEN $weights.distance ELSE 0.0 END AS far
+  WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
+       home_keys, county_keys, neighbours, county_rest, county_early, first, scored_first, hubs,
+       CASE WHEN size(best) = $limit THEN best[-1] - 1.0e-6 END AS bar, far
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
        home_keys, county_keys, neighbours, county_rest, first, scored_first, bar, far,
        by_place AND NOT county_early AND (bar IS NULL OR swedish
@@ -358,12 +360,11 @@ CALL (p, door_openers) {
                CASE WHEN b IS NULL OR point.distance(h, t) < b
                     THEN point.distance(h, t) ELSE b END)) / 1000.0
          END AS far_km
-    WITH d, near, far_km, [e IN shared | e {.key, .kind, .degree}] AS hits,
+    WITH d, near, far_km,
+         both_sv OR any(e IN shared WHERE e.kind = 'language') AS shares_language,
          reduce(s = 0.0, e IN shared | s + e.gain)
-           + CASE WHEN both_sv THEN swedish ELSE 0.0 END AS shared_score,
-         [e IN shared WHERE e.kind = 'language' | e.key]
-           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages
-    WITH d, hits, languages,
+           + CASE WHEN both_sv THEN swedish ELSE 0.0 END AS shared_score
+    WITH d, shares_language,
          round(shared_score
            + CASE WHEN $mode = 'digital' THEN 0.0
                   WHEN near = 'same_municipality'
@@ -372,18 +373,20 @@ CALL (p, door_openers) {
                   WHEN far_km IS NULL THEN 0.0
                   ELSE $weights.distance * $weights.distance_scale_km
                        / ($weights.distance_scale_km + far_km) END, 6) AS score
-    WHERE $only_door_opener IS NOT NULL OR size(languages) > 0
-    RETURN collect({d: d, hits: hits, languages: languages, score: score}) AS scored_second
+    WHERE $only_door_opener IS NOT NULL OR shares_language
+    RETURN collect({d: d, score: score}) AS scored_second
   }
   // Rank everyone first, then check the rules lazily, best first, until $limit pass: the rules
-  // read the graph, so they run for a handful of door-openers instead of the whole pool.
-  UNWIND scored_first + scored_second AS r
-  WITH p, homes, home_points, county_munis, r
+  // read the graph, so they run for a handful of door-openers instead of the whole pool. Only
+  // those at or above the bar are ranked: $limit eligible door-openers reach it already, so
+  // nobody below it can be among the best $limit (and the sort reads no id for the rest).
+  UNWIND [r IN scored_first + scored_second WHERE bar IS NULL OR r.score >= bar] AS r
+  WITH p, homes, home_points, county_munis, speaks_sv, neighbours, r
   ORDER BY r.score DESC, r.d.id
-  WITH p, homes, home_points, county_munis, collect(r) AS ranked
+  WITH p, homes, home_points, county_munis, speaks_sv, neighbours, collect(r) AS ranked
   UNWIND ranked AS r
-  WITH p, homes, home_points, county_munis, r, r.d AS d
-  WITH p, homes, home_points, county_munis, r, d,
+  WITH p, homes, home_points, county_munis, speaks_sv, neighbours, r, r.d AS d
+  WITH p, homes, home_points, county_munis, speaks_sv, neighbours, r, d,
        COUNT { (d)<-[o:MATCHED]-() WHERE o.status IN ['proposed', 'accepted'] } AS open_matches
   WHERE $only_door_opener IS NOT NULL OR (
         d <> p AND d.active AND NOT coalesce(d.erased, false)
@@ -392,12 +395,20 @@ CALL (p, door_openers) {
         AND open_matches < d.max_active_matches
         AND NOT EXISTS { (p)-[:MATCHED|MET]-(d) })
   LIMIT $limit
-  // The explanation, for the few rows returned (in digital mode too, where it scored nothing).
-  WITH homes, home_points, county_munis, r, d, open_matches,
+  // The explanation, for the few rows returned (in digital mode too, where it scored nothing):
+  // what they share is found again from the stored keys, as the scoring found it, so the
+  // scoring of the whole pool builds no lists it would throw away.
+  WITH homes, home_points, county_munis, r, d, open_matches, neighbours,
+       speaks_sv AND ($only_door_opener IS NULL OR d:DoorOpener
+                      OR 'language:sv' IN d.neighbour_keys) AS both_sv,
+       CASE WHEN $only_door_opener IS NULL OR d:DoorOpener
+            THEN [e IN neighbours WHERE e.tag IN d.neighbour_keys] ELSE [] END AS shared,
        [(d)-[:LIVES_IN|WORKS_IN]->(m:Municipality) | m] AS theirs
-  RETURN d.id AS door_opener_id, r.score AS score, r.languages AS languages,
-         [h IN r.hits WHERE h.kind STARTS WITH 'industry' | h.key] AS industries,
-         [h IN r.hits WHERE h.kind STARTS WITH 'field' | h.key] AS fields,
+  RETURN d.id AS door_opener_id, r.score AS score,
+         [e IN shared WHERE e.kind = 'language' | e.key]
+           + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages,
+         [e IN shared WHERE e.kind STARTS WITH 'industry' | e.key] AS industries,
+         [e IN shared WHERE e.kind STARTS WITH 'field' | e.key] AS fields,
          CASE WHEN any(m IN theirs WHERE m IN homes) THEN 'same_municipality'
               WHEN any(m IN theirs WHERE m IN county_munis) THEN 'same_county'
               ELSE 'other' END AS place,
