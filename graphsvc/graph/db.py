@@ -116,13 +116,15 @@ class Graph:
             session.run(query.text, for_driver(query.bind(params))).consume()
 
     def lookup(self, query: Query, **params: Any) -> list[Row]:
-        """Runs one short read in an auto-commit transaction and returns its rows as dicts.
+        """Runs one read query in an auto-commit transaction and returns its rows as dicts.
 
-        For the reads a busy API serves most (a person by id): `read` sends BEGIN, waits for its
-        reply, then RUN, PULL and COMMIT, two round trips and four messages for the driver to
-        pack and Neo4j to handle; here RUN and PULL are all, which costs both sides about a
-        fifth less per read. It shares `read`'s bookmarks, so it sees what this process wrote
-        before, and is retried as every unit is.
+        For the reads the API serves most (a person by id, a participant's candidates): `read`
+        sends BEGIN, waits for its reply, then RUN, PULL and COMMIT, two round trips and four
+        messages for the driver to pack and Neo4j to handle; here RUN and PULL are all, which
+        costs both sides about a fifth less per person read. It shares `read`'s bookmarks, so it
+        sees what this process wrote before, and is retried as every unit is. The query must
+        return plain values only (no nodes or relationships): the rows are taken as they came,
+        without `Record.data()`'s walk over every nested value (see `Tx.run_plain`).
         """
 
         def attempt() -> list[Row]:
@@ -132,7 +134,8 @@ class Graph:
                 bookmark_manager=self.driver.execute_query_bookmark_manager,
             ) as session:
                 result = session.run(query.text, for_driver(query.bind(params)))
-                return [record.data() for record in result]
+                keys = result.keys()
+                return [dict(zip(keys, record, strict=True)) for record in result]
 
         return self._retrying(attempt)
 
