@@ -73,6 +73,32 @@ def _pair_score(me: dict[str, Any], body: dict[str, Any], all_door_openers: list
     return score(shared, place=place, distance_km=km, weights=W)  # type: ignore[arg-type]
 
 
+def _assert_equal_to_brute_force(
+    graph: Graph, participants: dict[str, dict[str, Any]], door_openers: dict[str, dict[str, Any]]
+) -> int:
+    """Each participant's list, in every mode and at limits 1, 3 and 10, is the brute-force
+    ranking's head, scores included; returns how many lists were compared."""
+    checked = 0
+    for pid, me in participants.items():
+        for mode in ("any", "digital", "in_person"):
+            expected = _expected(me, door_openers, mode)
+            ranked = sorted(expected.items(), key=lambda kv: (-kv[1], kv[0]))
+            for limit in (1, 3, 10):
+                got = candidates.list_candidates(
+                    graph, pid, weights=W, principal=STAFF, limit=limit, mode=mode
+                )
+                want = ranked[:limit]
+                assert [i.door_opener.id for i in got.items] == [d for d, _ in want], (
+                    pid,
+                    mode,
+                    limit,
+                )
+                for item, (_, expected_score) in zip(got.items, want, strict=True):
+                    assert abs(item.score - expected_score) < 1e-6, (pid, mode, limit)
+                checked += 1
+    return checked
+
+
 def test_bounded_candidates_equal_brute_force_for_every_participant_mode_and_limit(
     graph: Graph,
 ) -> None:
@@ -92,24 +118,7 @@ def test_bounded_candidates_equal_brute_force_for_every_participant_mode_and_lim
             body["home_place"] = None
         participants[sign_up(graph, body)] = body
     assert _counts_disagree(graph) == []
-    checked = 0
-    for pid, me in participants.items():
-        for mode in ("any", "digital", "in_person"):
-            expected = _expected(me, door_openers, mode)
-            ranked = sorted(expected.items(), key=lambda kv: (-kv[1], kv[0]))
-            for limit in (1, 3, 10):
-                got = candidates.list_candidates(
-                    graph, pid, weights=W, principal=STAFF, limit=limit, mode=mode
-                )
-                want = ranked[:limit]
-                assert [i.door_opener.id for i in got.items] == [d for d, _ in want], (
-                    pid,
-                    mode,
-                    limit,
-                )
-                for item, (_, expected_score) in zip(got.items, want, strict=True):
-                    assert abs(item.score - expected_score) < 1e-6, (pid, mode, limit)
-                checked += 1
+    checked = _assert_equal_to_brute_force(graph, participants, door_openers)
     assert checked == 24 * 3 * 3
     everyone = list(door_openers.values())
     for pid in list(participants)[:6]:
@@ -123,6 +132,67 @@ def test_bounded_candidates_equal_brute_force_for_every_participant_mode_and_lim
             assert abs(pair.score - _pair_score(participants[pid], door_openers[did], everyone)) < (
                 1e-6
             ), (pid, did)
+
+
+def test_rare_neighbours_left_by_a_crowded_municipality_are_walked_when_they_can_still_win(
+    graph: Graph,
+) -> None:
+    """A municipality with enough people gives the bar first and the rare neighbours wait for
+    stage 1b, walked only when someone sharing them elsewhere could still reach it. Held to brute
+    force both ways: Stockholm's door-openers share only Swedish and English with two
+    participants there; one of them shares a rare field with one in Stockholm (already scored,
+    never twice) and a rare industry with a door-opener in Göteborg (who must come next); the
+    other shares only a rare language with one in Umeå, which cannot lift him above Stockholm."""
+    rng = random.Random(31)
+    elsewhere = [m for m in factories.municipality_keys() if not m.startswith("01")]
+    door_openers: dict[str, dict[str, Any]] = {}
+
+    def add(body: dict[str, Any]) -> None:
+        door_openers[sign_up(graph, body)] = body
+
+    plain = {"level": "master", "fields": ["0111"]}
+    for _ in range(30):  # crowded enough for a bar of 1 or 3 without the rest of the county
+        add(factories.door_opener(home_place="0180", industries=["47"], education=plain))
+    for _ in range(95):  # enough that one door-opener in a hundred makes a neighbour rare
+        add(factories.random_door_opener(rng, elsewhere))
+    add(factories.door_opener(home_place="1480", industries=["90"]))
+    add(
+        factories.door_opener(
+            home_place="0180", industries=["47"], education={"level": "master", "fields": ["0215"]}
+        )
+    )
+    add(
+        factories.door_opener(
+            home_place="2480", languages=["so", "sv"], industries=["47"], education=plain
+        )
+    )
+    participants = {
+        sign_up(graph, body): body
+        for body in (
+            factories.participant(
+                home_place="0180",
+                languages=["en", "sv"],
+                industries=["90"],
+                education={"level": "bachelor", "fields": ["0215"]},
+            ),
+            factories.participant(
+                home_place="0180",
+                languages=["so", "sv"],
+                industries=[],
+                education={"level": "bachelor", "fields": []},
+            ),
+        )
+    }
+    assert _counts_disagree(graph) == []
+    assert _assert_equal_to_brute_force(graph, participants, door_openers) == 2 * 3 * 3
+    first, second = participants
+    best = candidates.list_candidates(graph, first, weights=W, principal=STAFF, limit=3)
+    assert [door_openers[i.door_opener.id]["home_place"] for i in best.items[:2]] == [
+        "0180",
+        "1480",
+    ]
+    best = candidates.list_candidates(graph, second, weights=W, principal=STAFF, limit=1)
+    assert door_openers[best.items[0].door_opener.id]["home_place"] == "0180"
 
 
 def test_door_opener_counts_follow_sign_up_update_and_wipe(graph: Graph) -> None:

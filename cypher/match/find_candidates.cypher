@@ -24,14 +24,22 @@
 // instead of its ~20 edges, most of them matches and meetings. Only someone in another county
 // has their places' centroids read (an index seek each). So only the pool is ever scored, and
 // cheaply. The pool is built in two stages, bounded by the score (weights are never negative):
-//  1. everyone sharing a rare neighbour (at most 1 in 100 door-openers; found by walking it), and
-//     when places count everyone in the participant's own municipalities (and the rest of the
-//     counties too when those hold fewer than 10 people per candidate asked for). They are
+//  1. when places count, everyone in the participant's own municipalities (and the rest of the
+//     counties too when those hold fewer than 10 people per candidate asked for); when they do
+//     not (digital mode, no place, no Swedish) or the municipalities are that small, everyone
+//     sharing a rare neighbour (at most 1 in 100 door-openers; found by walking it). They are
 //     scored; `bar` = the $limit-th best score among those who pass the rules.
-// 1b. When stage 2 would walk the best hub anyway (no bar, or the hubs can still reach it), it
-//     is walked and scored now and the bar taken again over both, so a bar from the best hub
-//     spares the rest (digital mode has no municipality to give one).
-//  2. Anyone not in stage 1 shares no rare neighbour and lives elsewhere, so scores at most
+// 1b. The rare neighbours, when stage 1 left them and someone sharing them outside the own
+//     municipalities could still reach the bar (swedish + every neighbour + the best place
+//     outside them: same county or the distance weight); on the demo programme that never
+//     happened for 235 sampled participants, as the own municipality's place weight outweighs
+//     what is shared: their walk read mostly participants (a language rare among door-openers
+//     is often common among participants). And the best hub, when stage 2 would walk it anyway
+//     (no bar, or the hubs can still reach it), so a bar from the best hub spares the rest
+//     (digital mode has no municipality to give one). Whoever they add is scored and the bar
+//     taken again over all.
+//  2. Anyone not in stage 1 or 1b shares no rare neighbour (or scores below `bar` if they do)
+//     and lives elsewhere, so scores at most
 //     swedish + (the hubs: the common neighbours) + place. Stage 2 adds only what can still
 //     reach `bar`: the rest of the counties (if swedish + all hubs + same_county can), the hubs
 //     walked in order of weight while the remaining ones plus the best far place can, and, when
@@ -118,7 +126,9 @@ CALL (p, door_openers) {
          AS county_early
   CALL (homes, by_place, rare, county_rest, county_early) {
     CALL (homes, by_place, rare, county_rest, county_early) {
-      UNWIND CASE WHEN $only_door_opener IS NULL THEN rare ELSE [] END AS e
+      // The rare neighbours wait for stage 1b when the own municipalities give the bar.
+      UNWIND CASE WHEN $only_door_opener IS NULL AND (NOT by_place OR county_early) THEN rare
+                  ELSE [] END AS e
       WITH e.n AS n
       MATCH (n)<-[:PART_OF*0..2]-()<-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]-(d:DoorOpener)
       RETURN d
@@ -189,24 +199,40 @@ CALL (p, door_openers) {
     WITH score LIMIT $limit
     RETURN collect(score) AS best
   }
-  // Stage 1b: the best hub, when stage 2 would walk it anyway (no bar yet, or the hubs can still
-  // reach it), walked now, so the bar it gives spares the other hubs: in digital mode, or for a
-  // participant with no rare neighbour, stage 1 often finds no bar and stage 2 walked every hub
-  // (English: 4 in 5 door-openers). Whoever shares it is scored; the bar is taken again.
+  // Stage 1b: the rare neighbours stage 1 left, when someone sharing them outside the own
+  // municipalities could still reach the bar (every neighbour shared, and the best place there
+  // is outside them). And the best hub, when stage 2 would walk it anyway (no bar yet, or the
+  // hubs can still reach it), walked now, so the bar it gives spares the other hubs: in digital
+  // mode, or for a participant with no rare neighbour, stage 1 often finds no bar and stage 2
+  // walked every hub (English: 4 in 5 door-openers). Whoever they add is scored; the bar is
+  // taken again.
   WITH p, door_openers, homes, speaks_sv, home_points, county_munis, by_place, swedish,
        home_keys, county_keys, neighbours, by_language, hubs, county_rest, county_early, first,
        scored_first, best AS stage1_best,
+       $only_door_opener IS NULL AND by_place AND NOT county_early AND size(rare) > 0
+         AND (size(best) < $limit
+              OR swedish + reduce(s = 0.0, e IN neighbours | s + e.gain)
+                 + CASE WHEN $weights.same_county > $weights.distance THEN $weights.same_county
+                        ELSE $weights.distance END >= best[-1] - 1.0e-6)
+         AS rare_late,
+       rare,
        $only_door_opener IS NULL AND NOT by_language AND size(hubs) > 0
          AND (size(best) < $limit OR swedish + reduce(s = 0.0, e IN hubs | s + e.gain)
               + CASE WHEN by_place THEN $weights.distance ELSE 0.0 END >= best[-1] - 1.0e-6)
          AS hub_early
-  CALL (hubs, hub_early, first) {
-    UNWIND CASE WHEN hub_early THEN [hubs[0]] ELSE [] END AS e
+  CALL (hubs, hub_early, rare, rare_late) {
+    UNWIND CASE WHEN rare_late THEN rare ELSE [] END
+           + CASE WHEN hub_early THEN [hubs[0]] ELSE [] END AS e
     WITH e.n AS n
     MATCH (n)<-[:PART_OF*0..2]-()<-[:SPEAKS|IN_INDUSTRY|EDUCATED_IN]-(d:DoorOpener)
-    WITH DISTINCT first, d WHERE NOT d IN first
-    RETURN collect(d) AS early
+    RETURN collect(DISTINCT d) AS walked
   }
+  // Whoever stage 1 scored is left out. When the rare neighbours waited for 1b, stage 1 walked
+  // just the own municipalities, so its door-openers are those whose stored places include one
+  // of them: known from their keys, not searched for in a list of thousands.
+  WITH *, CASE WHEN rare_late
+               THEN [d IN walked WHERE none(k IN d.municipality_keys WHERE k IN home_keys)]
+               ELSE [d IN walked WHERE NOT d IN first] END AS early
   // The same scoring, for those stage 1b added.
   CALL (home_keys, home_points, county_keys, speaks_sv, swedish, neighbours, early) {
     UNWIND early AS d
