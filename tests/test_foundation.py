@@ -41,6 +41,25 @@ def test_registry_refuses_empty_files_and_unknown_names(tmp_path: Path) -> None:
         queries.people.get_people.bind({})
 
 
+def test_fragments_are_written_into_the_queries_that_include_them(tmp_path: Path) -> None:
+    (tmp_path / "_fragments").mkdir()
+    (tmp_path / "_fragments" / "shown.cypher").write_text("  // how n is shown\n  n {.key}\n")
+    (tmp_path / "ns").mkdir()
+    (tmp_path / "ns" / "one.cypher").write_text(
+        "// one node\nMATCH (n {key: $key})\nRETURN\n// include: shown\n  AS shown\n"
+    )
+    one = Registry(tmp_path).ns.one
+    assert one.text.endswith("RETURN\n  // how n is shown\n  n {.key}\n  AS shown\n")
+    assert one.params == frozenset({"key"})
+    with pytest.raises(AttributeError):  # a fragment is not a query of its own
+        _ = Registry(tmp_path)._fragments
+    (tmp_path / "ns" / "two.cypher").write_text("// two\nRETURN\n// include: nowhere\n AS x\n")
+    with pytest.raises(QueryError, match="nowhere"):
+        Registry(tmp_path)
+    assert "// include:" not in queries.people.get_people.text
+    assert "// include:" not in queries.match.find_candidates.text
+
+
 def test_declared_params_ignore_comments_and_strings() -> None:
     text = "// uses $not_me\nMATCH (n {key: $key}) RETURN '$nor_me' AS s"
     assert declared_params(text) == frozenset({"key"})

@@ -430,6 +430,13 @@ CALL (p, door_openers) {
        CASE WHEN $only_door_opener IS NULL OR d:DoorOpener
             THEN [e IN neighbours WHERE e.tag IN d.neighbour_keys] ELSE [] END AS shared,
        [(d)-[:LIVES_IN|WORKS_IN]->(m:Municipality) | m] AS theirs
+  // The door-opener as the list shows them, read here rather than in a second query.
+  CALL (d) {
+    WITH d AS p
+    RETURN
+// include: person
+      AS door_opener
+  }
   RETURN d.id AS door_opener_id, r.score AS score,
          [e IN shared WHERE e.kind = 'language' | e.key]
            + CASE WHEN both_sv THEN ['sv'] ELSE [] END AS languages,
@@ -441,7 +448,7 @@ CALL (p, door_openers) {
          reduce(best = null, m IN theirs | reduce(b = best, h IN home_points |
            CASE WHEN b IS NULL OR point.distance(h, m.location) < b
                 THEN point.distance(h, m.location) ELSE b END)) / 1000.0 AS distance_km,
-         d.max_active_matches - open_matches AS capacity_left
+         d.max_active_matches - open_matches AS capacity_left, door_opener
 }
-RETURN p.id AS participant_id, door_opener_id, score, languages, industries, fields, place,
-       distance_km, capacity_left
+RETURN p.id AS participant_id, p:Participant AS is_participant, door_opener_id, score, languages,
+       industries, fields, place, distance_km, capacity_left, door_opener

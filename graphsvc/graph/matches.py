@@ -15,9 +15,10 @@ from typing import Any
 
 from graphsvc.graph.convert import native
 from graphsvc.graph.db import Graph, Row, Tx
+from graphsvc.graph.people import to_person
 from graphsvc.graph.queries import queries
 from graphsvc.models.match import MatchStatus, ScoredPair, Shared
-from graphsvc.models.person import AvailabilitySlot
+from graphsvc.models.person import AvailabilitySlot, Person
 from graphsvc.settings import MatchWeights
 
 Q = queries.match
@@ -43,6 +44,18 @@ class PairFacts:
     participant_availability: list[AvailabilitySlot]
     door_opener_availability: list[AvailabilitySlot]
     busy: list[datetime]
+
+
+@dataclass(frozen=True)
+class ShownCandidates:
+    """A participant's candidates, each with the door-opener as the list shows them.
+
+    `is_participant` says what the ranked person is; it is None when the query ranked nobody
+    (an unknown id, or a participant without a candidate), which the caller tells apart.
+    """
+
+    is_participant: bool | None
+    candidates: list[tuple[ScoredPair, Person]]
 
 
 @dataclass(frozen=True)
@@ -91,6 +104,28 @@ def find_candidates(
         only_door_opener=None,
     )
     return _ranked(rows)
+
+
+def find_shown_candidates(
+    graph: Graph, *, participant_id: str, limit: int, mode: str, weights: MatchWeights
+) -> ShownCandidates:
+    """The participant's best `limit` candidates with each door-opener read in the same query
+    (`cypher/_fragments/person.cypher`): a candidate list is one read, not two."""
+    rows = graph.lookup(
+        Q.find_candidates,
+        participant_ids=[participant_id],
+        limit=limit,
+        mode=mode,
+        weights=weights.model_dump(),
+        only_door_opener=None,
+    )
+    if not rows:
+        return ShownCandidates(is_participant=None, candidates=[])
+    shown = {r["door_opener_id"]: to_person(r["door_opener"]) for r in rows}
+    return ShownCandidates(
+        is_participant=rows[0]["is_participant"],
+        candidates=[(pair, shown[pair.door_opener_id]) for pair in _ranked(rows)],
+    )
 
 
 def score_pair(

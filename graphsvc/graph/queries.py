@@ -3,6 +3,10 @@
 Queries live in files so that they can be read, reviewed and profiled as Cypher; the registry
 fails at import on an empty file or a missing folder, and at call time on a parameter that the
 query declares but the caller does not pass (or the reverse), so a typo never reaches Neo4j.
+
+A piece of Cypher two queries must say alike (how a person is shown) lives once in
+`cypher/_fragments/NAME.cypher` and is written into each query at a line `// include: NAME`, when
+the registry loads it; the test that `EXPLAIN`s every query checks the result.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ _CANDIDATES = (_PACKAGE_DIR / "_cypher", _PACKAGE_DIR.parent / "cypher")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _COMMENT = re.compile(r"//[^\n]*")
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_INCLUDE = re.compile(r"^[ \t]*// include: ([a-z_]+)[ \t]*$", re.MULTILINE)
+FRAGMENTS = "_fragments"
 
 
 class QueryError(RuntimeError):
@@ -70,8 +76,13 @@ class Registry:
     def __init__(self, root: Path) -> None:
         self.root = root
         spaces: dict[str, dict[str, Query]] = {}
+        fragments = {
+            p.stem: p.read_text(encoding="utf-8") for p in root.glob(f"{FRAGMENTS}/*.cypher")
+        }
         for path in sorted(root.glob("*/*.cypher")):
-            text = path.read_text(encoding="utf-8")
+            if path.parent.name == FRAGMENTS:
+                continue
+            text = _with_fragments(path.read_text(encoding="utf-8"), fragments, path)
             body = _COMMENT.sub("", text).strip()
             name = f"{path.parent.name}.{path.stem}"
             if not body:
@@ -94,6 +105,18 @@ class Registry:
     def all(self) -> list[Query]:
         """Every query, for the test that `EXPLAIN`s them all."""
         return [q for ns in self._spaces.values() for q in ns]
+
+
+def _with_fragments(text: str, fragments: dict[str, str], path: Path) -> str:
+    """The query with each `// include: NAME` line replaced by that fragment's text."""
+
+    def fragment(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in fragments:
+            raise QueryError(f"{path} includes {name!r}, which is not in cypher/{FRAGMENTS}/")
+        return fragments[name].rstrip("\n")
+
+    return _INCLUDE.sub(fragment, text)
 
 
 def _find_root() -> Path:
