@@ -18,7 +18,6 @@ import logging
 from typing import Any
 
 from fastapi import FastAPI
-from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graphsvc.api.errors import RETRY_AFTER_SECONDS
@@ -70,8 +69,7 @@ async def _recorded(scope: Scope, status: int) -> bool:
     if not audit.is_audited(method=method, route=route, principal=principal):
         return True
     try:
-        await run_in_threadpool(
-            audit.record,
+        await audit.record(
             scope["app"].state.graph,
             principal=principal,
             method=method,

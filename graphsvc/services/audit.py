@@ -11,6 +11,7 @@ when it could not be, so the API never sends an answer whose event is not in the
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 import threading
 import weakref
@@ -48,14 +49,19 @@ def target_of(path_params: dict[str, str]) -> str | None:
     return None
 
 
-_journals: weakref.WeakKeyDictionary[Graph, GroupCommit[AuditEvent]] = weakref.WeakKeyDictionary()
-_journals_lock = threading.Lock()
+_Journals = weakref.WeakKeyDictionary[Graph, GroupCommit[AuditEvent]]
+_journals: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Journals] = (
+    weakref.WeakKeyDictionary()
+)
+_journals_lock = threading.Lock()  # loops in other threads (test clients) share the table
 
 
 def journal(graph: Graph) -> GroupCommit[AuditEvent]:
-    """The group commit of this graph's audit events (one per driver, so one per process)."""
+    """The group commit of this graph's audit events on the running event loop: one per worker
+    process, which serves on one loop (a test client runs a loop of its own)."""
     with _journals_lock:
-        found = _journals.get(graph)
+        per_loop = _journals.setdefault(asyncio.get_running_loop(), weakref.WeakKeyDictionary())
+        found = per_loop.get(graph)
         if found is None:
             held = weakref.ref(graph)  # the journal must not keep its graph alive
 
@@ -65,11 +71,11 @@ def journal(graph: Graph) -> GroupCommit[AuditEvent]:
                     raise Unavailable("the audit trail's database connection is closed")
                 repo.record_events(owner, events=events)
 
-            found = _journals[graph] = GroupCommit(write)
+            found = per_loop[graph] = GroupCommit(write)
         return found
 
 
-def record(
+async def record(
     graph: Graph,
     *,
     principal: Principal,
@@ -80,7 +86,7 @@ def record(
 ) -> None:
     """Appends the event for one request; returns once it is committed, raises when it is not.
 
-    Blocks the calling thread while the event waits for its shared transaction.
+    Awaited on the event loop while the event waits for its shared transaction.
     """
     event = AuditEvent(
         id=secrets.token_hex(12),
@@ -93,7 +99,7 @@ def record(
         target_id=target_of(path_params),
         status=status,
     )
-    journal(graph).submit(event)
+    await journal(graph).submit(event)
 
 
 def list_events(
